@@ -1,0 +1,34 @@
+#!/bin/sh
+# Installs every Debian 12 package the kiosk, the hub, the tests and the benchmarks need.
+# Idempotent: packages already present are skipped by apt; apt-get update runs only when
+# something is missing, so a second call costs about a second.
+set -eu
+
+PACKAGES="
+build-essential cmake pkg-config git ca-certificates
+libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcairo2-dev
+libcurl4-openssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
+libsqlite3-dev sqlite3 libsystemd-dev libqrencode-dev libcpp-httplib-dev libssl-dev
+libbenchmark-dev
+fonts-noto-cjk fonts-wqy-microhei fonts-material-design-icons-iconfont
+espeak-ng-data libespeak-ng-dev
+"
+
+missing=""
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "install-deps: missing packages:$missing; run as root (or install them) first" >&2
+        exit 1
+    fi
+    echo "install-deps: installing$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    # shellcheck disable=SC2086
+    apt-get install -y -q --no-install-recommends $missing
+fi
