@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace redgrid::config {
@@ -38,6 +39,9 @@ struct KioskConfig {
     bool sound = false;
     std::string maintenance_pin;         // digits, 4..12; "" = maintenance screen disabled
     std::string display_schedule;        // "07:00-22:00" or "" (always on)
+
+    // Lets a caller tell whether a re-read configuration changed anything.
+    bool operator==(const KioskConfig&) const = default;
 };
 
 // One problem found in the configuration: where and what.
@@ -57,8 +61,10 @@ Environment process_environment();
 // Reads path (which may be absent if the environment supplies what is needed: then
 // defaults apply), applies environment overrides, validates everything.
 // Returns every problem found, not only the first.
+// must_exist: the path was named explicitly (--config F), so its absence is an error;
+// the default path may be absent.
 std::expected<KioskConfig, std::vector<ConfigError>> load_config(
-    const std::filesystem::path& path, const Environment& env);
+    const std::filesystem::path& path, const Environment& env, bool must_exist = false);
 
 // Same, from text already in memory (file_name is used in messages only).
 std::expected<KioskConfig, std::vector<ConfigError>> parse_config(
