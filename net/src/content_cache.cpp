@@ -1,0 +1,272 @@
+#include "redgrid/net/content_cache.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "redgrid/config/log.h"
+#include "redgrid/kiosk/content_index.h"
+#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/net/media_check.h"
+
+namespace redgrid::net {
+namespace fs = std::filesystem;
+using config::LogLevel;
+using config::log;
+
+namespace {
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    ~FileDescriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return fd_; }
+    int release() { return std::exchange(fd_, -1); }
+
+private:
+    int fd_;
+};
+
+std::string errno_text() { return std::strerror(errno); }
+
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const auto written = ::write(fd, bytes.data(), bytes.size());
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        bytes.remove_prefix(std::size_t(written));
+    }
+    return true;
+}
+
+void fsync_directory(const fs::path& dir) {
+    FileDescriptor fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() >= 0) ::fsync(fd.get());
+}
+
+std::expected<std::string, std::string> read_file(const fs::path& path, std::uintmax_t max_bytes) {
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    if (error) return std::unexpected(path.string() + ": " + error.message());
+    if (size > max_bytes) return std::unexpected(path.string() + ": " + std::to_string(size) + " bytes, too large");
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes(size, '\0');
+    if (!in.read(bytes.data(), std::streamsize(size))) return std::unexpected(path.string() + ": read error");
+    return bytes;
+}
+
+struct Pointer {
+    std::string bundle_sha256;
+    std::string etag;
+    std::string version;
+};
+
+std::expected<Pointer, std::string> read_pointer(const fs::path& path) {
+    auto text = read_file(path, 64 * 1024);
+    if (!text) return std::unexpected(text.error());
+    const auto json = nlohmann::json::parse(*text, nullptr, false);
+    if (json.is_discarded() || !json.is_object() || !json.contains("bundle_sha256") ||
+        !json["bundle_sha256"].is_string())
+        return std::unexpected(path.string() + ": not a cache pointer (corrupt)");
+    Pointer pointer{json["bundle_sha256"].get<std::string>(), json.value("etag", ""), json.value("version", "")};
+    if (!is_sha256_hex(pointer.bundle_sha256)) return std::unexpected(path.string() + ": bad bundle hash");
+    return pointer;
+}
+
+std::string pointer_text(const Pointer& pointer) {
+    return nlohmann::json{{"bundle_sha256", pointer.bundle_sha256}, {"etag", pointer.etag}, {"version", pointer.version}}
+        .dump();
+}
+
+}  // namespace
+
+ContentCache::ContentCache(fs::path dir, std::uint64_t max_bytes) : dir_(std::move(dir)), max_bytes_(max_bytes) {
+    std::error_code error;
+    fs::create_directories(dir_ / "bundles", error);
+    fs::create_directories(dir_ / "media", error);
+    fs::remove_all(dir_ / "tmp", error);  // leftovers of writes cut short
+    fs::create_directories(dir_ / "tmp", error);
+    if (error) log(LogLevel::error, "content cache: cannot create {}: {}", dir_.string(), error.message());
+}
+
+void ContentCache::stage(std::string_view name) const {
+    if (stage_hook_) stage_hook_(name);
+}
+
+std::expected<void, std::string> ContentCache::write_atomically(const fs::path& target, std::string_view bytes,
+                                                                std::string_view stage_prefix) const {
+    static std::atomic<unsigned> counter{0};
+    const fs::path temp = dir_ / "tmp" / (target.filename().string() + "." + std::to_string(::getpid()) + "." +
+                                          std::to_string(counter++));
+    {
+        FileDescriptor fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+        if (fd.get() < 0) return std::unexpected("cannot create " + temp.string() + ": " + errno_text());
+        const auto half = bytes.size() / 2;
+        if (!write_all(fd.get(), bytes.substr(0, half)))
+            return std::unexpected("cannot write " + temp.string() + ": " + errno_text());
+        stage(std::string(stage_prefix) + "-partly-written");
+        if (!write_all(fd.get(), bytes.substr(half)) || ::fsync(fd.get()) != 0)
+            return std::unexpected("cannot write " + temp.string() + ": " + errno_text());
+        if (::close(fd.release()) != 0) return std::unexpected("cannot close " + temp.string() + ": " + errno_text());
+    }
+    if (::rename(temp.c_str(), target.c_str()) != 0) {
+        const auto message = "cannot rename to " + target.string() + ": " + errno_text();
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        return std::unexpected(message);
+    }
+    fsync_directory(target.parent_path());
+    stage(std::string(stage_prefix) + "-renamed");
+    return {};
+}
+
+bool ContentCache::has_media(const kiosk::MediaInfo& info) const {
+    std::error_code error;
+    const auto size = fs::file_size(media_dir() / info.sha256, error);
+    return !error && std::int64_t(size) == info.size;
+}
+
+std::expected<void, std::string> ContentCache::store_media(const kiosk::MediaInfo& info, std::string_view bytes) {
+    if (auto checked = check_media(info, bytes); !checked) return checked;
+    return write_atomically(media_dir() / info.sha256, bytes, "media");
+}
+
+std::expected<void, std::string> ContentCache::check_fits(const kiosk::Bundle& bundle, std::size_t text_bytes) const {
+    std::uint64_t total = text_bytes;
+    for (const auto& media : bundle.media) total += std::uint64_t(std::max<std::int64_t>(media.size, 0));
+    if (total > max_bytes_)
+        return std::unexpected("bundle " + bundle.version + " needs " + std::to_string(total) +
+                               " bytes with its media, over the cache cap of " + std::to_string(max_bytes_));
+    return {};
+}
+
+std::expected<void, std::string> ContentCache::store(std::string_view text, const kiosk::Bundle& bundle,
+                                                     const std::string& etag) {
+    if (auto fits = check_fits(bundle, text.size()); !fits) return fits;
+    for (const auto& media : bundle.media)
+        if (!has_media(media)) return std::unexpected("cannot store bundle: media " + media.sha256 + " not in the cache");
+    const Pointer next{sha256_hex(text), etag, bundle.version};
+    if (auto written = write_atomically(dir_ / "bundles" / (next.bundle_sha256 + ".json"), text, "bundle"); !written)
+        return written;
+    if (auto current = read_pointer(dir_ / "current"); current && current->bundle_sha256 != next.bundle_sha256) {
+        if (auto written = write_atomically(dir_ / "previous", pointer_text(*current), "previous"); !written)
+            return written;
+    }
+    if (auto written = write_atomically(dir_ / "current", pointer_text(next), "current"); !written) return written;
+    collect_garbage();
+    return {};
+}
+
+std::expected<CachedContent, std::string> ContentCache::load_last_good() {
+    std::string problems;
+    for (const char* name : {"current", "previous"}) {
+        const auto pointer = read_pointer(dir_ / name);
+        if (!pointer) {
+            if (fs::exists(dir_ / name)) {
+                log(LogLevel::warning, "content cache: ignoring {}", pointer.error());
+                problems += pointer.error() + "; ";
+            }
+            continue;
+        }
+        const fs::path bundle_path = dir_ / "bundles" / (pointer->bundle_sha256 + ".json");
+        auto text = read_file(bundle_path, kiosk::content_limits::max_document_bytes);
+        if (!text) {
+            log(LogLevel::warning, "content cache: ignoring {} bundle: {}", name, text.error());
+            problems += text.error() + "; ";
+            continue;
+        }
+        if (sha256_hex(*text) != pointer->bundle_sha256) {
+            const auto message = bundle_path.string() + ": content does not match its hash (corrupt)";
+            log(LogLevel::warning, "content cache: ignoring {}", message);
+            problems += message + "; ";
+            continue;
+        }
+        auto bundle = kiosk::parse_bundle(*text);
+        if (!bundle) {
+            const auto message = bundle_path.string() + ": no longer valid: " + bundle.error().front().to_string();
+            log(LogLevel::warning, "content cache: ignoring {}", message);
+            problems += message + "; ";
+            continue;
+        }
+        CachedContent cached;
+        cached.media_dir = media_dir();
+        cached.version = bundle->version;
+        cached.bundle_sha256 = pointer->bundle_sha256;
+        for (const auto& media : bundle->media) {
+            const fs::path path = media_dir() / media.sha256;
+            auto bytes = read_file(path, std::uintmax_t(kiosk::content_limits::max_media_bytes));
+            if (!bytes) {
+                cached.missing_media.push_back(media.sha256);
+                continue;
+            }
+            if (auto checked = check_media(media, *bytes); !checked) {
+                log(LogLevel::warning, "content cache: removing corrupt {}", checked.error());
+                std::error_code ignored;
+                fs::remove(path, ignored);
+                cached.missing_media.push_back(media.sha256);
+            }
+        }
+        if (!cached.missing_media.empty())
+            log(LogLevel::warning, "content cache: bundle {} lacks {} media file(s); the next sync fetches them",
+                cached.version, cached.missing_media.size());
+        cached.etag = cached.missing_media.empty() ? pointer->etag : "";
+        cached.content = kiosk::Content::make(std::move(*bundle));
+        if (std::string(name) == "previous")
+            log(LogLevel::notice, "content cache: using the previous bundle {}", cached.version);
+        return cached;
+    }
+    return std::unexpected(problems.empty() ? "content cache " + dir_.string() + " is empty"
+                                            : "no intact bundle in " + dir_.string() + ": " + problems);
+}
+
+void ContentCache::collect_garbage() {
+    std::error_code error;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::set<std::string> bundles;
+        std::set<std::string> media;
+        std::uint64_t referenced_bytes = 0;
+        for (const char* name : {"current", "previous"}) {
+            const auto pointer = read_pointer(dir_ / name);
+            if (!pointer) continue;
+            const fs::path path = dir_ / "bundles" / (pointer->bundle_sha256 + ".json");
+            auto text = read_file(path, kiosk::content_limits::max_document_bytes);
+            if (!text) continue;
+            const auto bundle = kiosk::parse_bundle(*text);
+            if (!bundle) continue;
+            if (bundles.insert(pointer->bundle_sha256).second) referenced_bytes += text->size();
+            for (const auto& entry : bundle->media)
+                if (media.insert(entry.sha256).second) referenced_bytes += std::uint64_t(entry.size);
+        }
+        if (referenced_bytes > max_bytes_ && attempt == 0 && fs::exists(dir_ / "previous")) {
+            log(LogLevel::info, "content cache: over its {} byte cap, dropping the previous bundle", max_bytes_);
+            fs::remove(dir_ / "previous", error);
+            continue;
+        }
+        std::size_t removed = 0;
+        for (const auto& entry : fs::directory_iterator(dir_ / "bundles", error)) {
+            const auto stem = entry.path().stem().string();
+            if (!bundles.contains(stem) && fs::remove(entry.path(), error)) ++removed;
+        }
+        for (const auto& entry : fs::directory_iterator(media_dir(), error)) {
+            if (!media.contains(entry.path().filename().string()) && fs::remove(entry.path(), error)) ++removed;
+        }
+        if (removed) log(LogLevel::info, "content cache: removed {} unreferenced file(s)", removed);
+        return;
+    }
+}
+
+}  // namespace redgrid::net
