@@ -85,6 +85,17 @@ std::string describe(const json& value) {
     }
 }
 
+std::string kind_of(const json& value) {
+    switch (value.type()) {
+        case json::value_t::object: return "an object";
+        case json::value_t::array: return "an array";
+        case json::value_t::string: return "a string";
+        case json::value_t::boolean: return "true/false";
+        case json::value_t::null: return "null";
+        default: return "a number";
+    }
+}
+
 // Where a value came from, so that a problem found later (a cross-check) can
 // still point at the right line or variable.
 struct Origin {
@@ -234,13 +245,15 @@ private:
     }
 
     // Returns the string if it is one and passes check; reports otherwise.
+    // secret: the value is never repeated in a message (it ends up in the journal).
     std::optional<std::string> read_string(std::string_view section, std::string_view key,
-                                           Problem (*check)(std::string_view)) {
+                                           Problem (*check)(std::string_view),
+                                           bool secret = false) {
         const json* value = find(section, key);
         if (value == nullptr) return std::nullopt;
         const std::string path = join_path(section, key);
         if (!value->is_string()) {
-            report(at(path), "must be a string, got " + describe(*value) +
+            report(at(path), "must be a string, got " + (secret ? kind_of(*value) : describe(*value)) +
                                  (value->is_number() ? " (put it in quotes)" : ""));
             return std::nullopt;
         }
@@ -255,8 +268,8 @@ private:
     }
 
     void read_string_into(std::string_view section, std::string_view key, auto& out,
-                          Problem (*check)(std::string_view)) {
-        if (auto text = read_string(section, key, check)) out = std::move(*text);
+                          Problem (*check)(std::string_view), bool secret = false) {
+        if (auto text = read_string(section, key, check, secret)) out = std::move(*text);
     }
 
     void read_font_files() {
@@ -345,7 +358,8 @@ private:
         read_string_into("paths", "data_dir", config_.data_dir, check_absolute_path);
         read_string_into("paths", "cache_dir", config_.cache_dir, check_absolute_path);
 
-        read_string_into("maintenance", "pin", config_.maintenance_pin, check_maintenance_pin);
+        read_string_into("maintenance", "pin", config_.maintenance_pin, check_maintenance_pin,
+                         /*secret=*/true);
     }
 
     std::vector<ConfigError>& errors_;
@@ -365,7 +379,14 @@ std::string syntax_message(const std::string& what) {
     const auto colon = column == std::string_view::npos ? column : text.find(": ", column);
     if (colon == std::string_view::npos) return what;
     const std::string column_number(text.substr(column + 7, colon - column - 7));
-    return std::string(text.substr(colon + 2)) + " (column " + column_number + ")";
+    std::string message = std::string(text.substr(colon + 2)) + " (column " + column_number + ")";
+    // The commonest slip when editing by hand; nlohmann's wording does not say it.
+    const bool next_item_without_comma =
+        (message.find("expected '}'") != std::string::npos ||
+         message.find("expected ']'") != std::string::npos) &&
+        message.find("end of input") == std::string::npos;
+    if (next_item_without_comma) message += "; is a comma missing before it?";
+    return message;
 }
 
 int line_at_byte(std::string_view text, std::size_t byte) {
