@@ -106,7 +106,7 @@ struct Origin {
 
 class Loader {
 public:
-    Loader(std::vector<ConfigError>& errors) : errors_(errors) {}
+    explicit Loader(std::vector<ConfigError>& errors) : errors_(errors) {}
 
     void read_file(const json& root, std::string file, KeyLines lines) {
         file_ = std::move(file);
