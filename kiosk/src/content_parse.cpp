@@ -91,13 +91,16 @@ std::optional<ContentError> check_raw_text(std::string_view text) {
     return std::nullopt;
 }
 
-// nlohmann keeps the last of duplicate keys silently; a bundle with two "name"s is
-// ambiguous, so the parse callback reports them with their pointer.
-class DuplicateKeyFinder {
+// Follows the parse through nlohmann's callback to know the JSON pointer of the value
+// being read. nlohmann keeps the last of duplicate keys silently; a bundle with two
+// "name"s is ambiguous, so they are reported here. A number too large for a double
+// (1e999) makes nlohmann throw before the value reaches the callback, and
+// pending_pointer() then names where it was.
+class ParseTracker {
 public:
-    explicit DuplicateKeyFinder(ErrorSink& sink) : sink_(sink) {}
+    explicit ParseTracker(ErrorSink& sink) : sink_(sink) {}
 
-    bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+    bool on_event(json::parse_event_t event, const json& parsed) {
         switch (event) {
             case json::parse_event_t::object_start:
                 element_starts();
@@ -116,7 +119,7 @@ public:
                     Frame& frame = frames_.back();
                     frame.key = parsed.get<std::string>();
                     if (!frame.keys.insert(frame.key).second) {
-                        sink_.add(current_pointer(), "duplicate key " + in_quotes(frame.key));
+                        sink_.add(pointer(0), "duplicate key " + in_quotes(frame.key));
                     }
                 }
                 break;
@@ -127,25 +130,30 @@ public:
         return true;
     }
 
+    // The pointer of the value the parser is about to read.
+    std::string pending_pointer() const { return pointer(1); }
+
 private:
     struct Frame {
         bool is_object;
         std::unordered_set<std::string> keys;
-        std::string key;          // objects: the key whose value is being parsed
-        std::size_t elements;     // arrays: elements started so far
+        std::string key;       // objects: the key whose value is being parsed
+        std::size_t elements;  // arrays: elements started so far
     };
 
     void element_starts() {
         if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().elements;
     }
 
-    std::string current_pointer() const {
-        std::string pointer;
-        for (const Frame& frame : frames_) {
-            pointer = frame.is_object ? pointer_to(pointer, frame.key)
-                                      : pointer_to(pointer, frame.elements - 1);
+    // `pending` is 1 when the innermost array's next element has not started yet.
+    std::string pointer(std::size_t pending) const {
+        std::string result;
+        for (std::size_t i = 0; i < frames_.size(); ++i) {
+            const Frame& frame = frames_[i];
+            const std::size_t started = i + 1 == frames_.size() ? frame.elements + pending : frame.elements;
+            result = frame.is_object ? pointer_to(result, frame.key) : pointer_to(result, started - 1);
         }
-        return pointer;
+        return result;
     }
 
     ErrorSink& sink_;
@@ -168,13 +176,25 @@ std::expected<Bundle, ContentErrors> parse_bundle(std::string_view json_text) {
     if (auto problem = check_raw_text(json_text)) return std::unexpected(ContentErrors{std::move(*problem)});
 
     ErrorSink sink;
+    ParseTracker tracker(sink);
     json document;
     try {
-        document = json::parse(json_text.begin(), json_text.end(), DuplicateKeyFinder(sink));
+        document = json::parse(json_text.begin(), json_text.end(),
+                               [&tracker](int /*depth*/, json::parse_event_t event, json& parsed) {
+                                   return tracker.on_event(event, parsed);
+                               });
     } catch (const json::parse_error& error) {
         const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         return std::unexpected(ContentErrors{
             {"", "JSON syntax error at " + where_in_text(json_text, offset) + ": " + syntax_description(error)}});
+    } catch (const json::out_of_range&) {
+        // nlohmann's only out_of_range while parsing: a number beyond double (406).
+        return std::unexpected(
+            ContentErrors{{tracker.pending_pointer(), "number too large: not a finite number"}});
+    }
+    if (!document.is_object()) {
+        return std::unexpected(
+            ContentErrors{{"", std::string("a bundle must be a JSON object, not ") + document.type_name()}});
     }
 
     Bundle bundle = detail::read_bundle(document, sink);

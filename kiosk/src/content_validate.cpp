@@ -420,6 +420,13 @@ bool segments_touch(MapPoint a, MapPoint b, MapPoint c, MapPoint d) {
            (d3 == 0 && within_box(a, b, c)) || (d4 == 0 && within_box(a, b, d));
 }
 
+// Edges a-b and b-c share b; they overlap (the outline doubles back on itself) when c
+// lies on the line through a and b on a's side of b.
+bool folds_back(MapPoint a, MapPoint b, MapPoint c) {
+    const double dot = (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y);
+    return sign(cross(a, b, c)) == 0 && dot < 0;
+}
+
 void Validator::check_polygon(const std::string& pointer, const std::vector<MapPoint>& polygon) {
     if (!fresh(pointer)) return;
     const std::size_t n = polygon.size();
@@ -459,9 +466,9 @@ void Validator::check_polygon(const std::string& pointer, const std::vector<MapP
             const MapPoint d = polygon[(j + 1) % n];
             bool crosses = false;
             if (j == i + 1) {
-                crosses = sign(cross(a, b, d)) == 0 && within_box(a, b, d);
+                crosses = folds_back(a, b, d);
             } else if (i == 0 && j == n - 1) {
-                crosses = sign(cross(a, b, c)) == 0 && within_box(a, b, c);
+                crosses = folds_back(c, a, b);
             } else {
                 crosses = segments_touch(a, b, c, d);
             }
