@@ -106,7 +106,9 @@ std::expected<FontSet, std::string> FontSet::load(const FontOptions& options) {
     auto state = std::make_unique<State>();
 
     std::vector<std::filesystem::path> candidates = options.text_font_files;
-    for (auto& path : default_text_font_files()) candidates.push_back(path);
+    if (options.use_default_text_fonts) {
+        for (auto& path : default_text_font_files()) candidates.push_back(path);
+    }
     std::string tried;
     bool found = false;
     for (const auto& path : candidates) {

@@ -1,6 +1,7 @@
 #include "redgrid/render/painter.h"
 
 #include "redgrid/render/qr_code.h"
+#include "nine_slice.h"
 #include "shape_raster.h"
 
 #include <algorithm>
@@ -47,21 +48,6 @@ int snap(float v) { return static_cast<int>(std::lround(v)); }
 float quantize(float v, float quantum) { return std::round(v / quantum) * quantum; }
 
 SDL_Color sdl_color(Color c) { return {c.r, c.g, c.b, c.a}; }
-
-// One axis of a nine-slice: draw [src, src+src_len) of the texture at [dst, dst+dst_len).
-struct Slice {
-    int src, src_len, dst, dst_len;
-};
-
-// The raster holds a shape `small` px long (with `margin` on both sides); the real shape is
-// `full` px long from `start`. The middle pixel column/row stretches over the difference.
-std::vector<Slice> slices(int start, int full, int small, int margin, int corner) {
-    const int texture_len = small + 2 * margin;
-    if (full == small) return {{0, texture_len, start - margin, texture_len}};
-    return {{0, margin + corner, start - margin, margin + corner},
-            {margin + corner, 1, start + corner, full - 2 * corner},
-            {margin + corner + 1, corner + margin, start + full - corner, corner + margin}};
-}
 
 std::expected<CachedTexture, std::string> upload(SDL_Renderer* renderer, RasterResult raster) {
     if (!raster) return std::unexpected(raster.error());
@@ -137,34 +123,40 @@ void Painter::draw_op(const RoundRect& op) {
     const float radius = std::clamp(op.radius, 0.0f, std::min(w, h) / 2.0f);
     const bool stroked = op.stroke_width > 0 && op.stroke.a > 0;
     if (radius < 0.5f && op.shadow <= 0 && !stroked) {
-        if (op.fill.a == 0) return;
-        SDL_SetRenderDrawColor(renderer_, op.fill.r, op.fill.g, op.fill.b, op.fill.a);
-        SDL_Rect rect{x0, y0, w, h};
-        SDL_RenderFillRect(renderer_, &rect);
+        if (op.fill.a > 0) fill_rect({x0, y0, w, h}, op.fill);
         return;
     }
     // Rasterise a small copy whose straight middle row and column stretch to any size, so
     // every card with the same look shares one texture whatever its size.
     const int corner = static_cast<int>(std::ceil(radius)) + static_cast<int>(std::ceil(op.stroke_width)) +
                        shadow_reach(op.shadow) + 2;
-    const int small_w = std::min(w, 2 * corner + 1), small_h = std::min(h, 2 * corner + 1);
-    std::string key = Key("rrect").integer(small_w).integer(small_h).num(radius).color(op.fill).color(op.stroke)
-                          .num(op.stroke_width).num(op.shadow).done();
+    const NineSlice look{std::min(w, 2 * corner + 1), std::min(h, 2 * corner + 1),
+                         2 + shadow_reach(op.shadow), corner};
+    std::string key = Key("rrect").integer(look.small_w).integer(look.small_h).num(radius).color(op.fill)
+                          .color(op.stroke).num(op.stroke_width).num(op.shadow).done();
     const CachedTexture* t = shape_cache_.find(key);
     if (t == nullptr) {
-        auto made = upload(renderer_, rasterize_round_rect(static_cast<float>(small_w), static_cast<float>(small_h),
-                                                           radius, op.fill, op.stroke, op.stroke_width, op.shadow));
+        auto raster = rasterize_round_rect(static_cast<float>(look.small_w), static_cast<float>(look.small_h), radius,
+                                           op.fill, op.stroke, op.stroke_width, op.shadow);
+        if (!raster) return fail("round rect: " + raster.error());
+        if (raster->origin_x != -look.margin) return fail("round rect: raster margin mismatch");
+        auto atlas = build_nine_slice_atlas(*raster, look);
+        if (!atlas) return fail("round rect: " + atlas.error());
+        auto made = upload_surface(renderer_, atlas->get());
         if (!made) return fail("round rect: " + made.error());
         t = &shape_cache_.insert(std::move(key), std::move(*made));
     }
-    const int margin = -t->offset_x;
-    for (const Slice& sx : slices(x0, w, small_w, margin, corner)) {
-        for (const Slice& sy : slices(y0, h, small_h, margin, corner)) {
-            SDL_Rect src{sx.src, sy.src, sx.src_len, sy.src_len};
-            SDL_Rect dst{sx.dst, sy.dst, sx.dst_len, sy.dst_len};
-            SDL_RenderCopy(renderer_, t->texture.get(), &src, &dst);
-        }
-    }
+    // The middle of an opaque card is its fill colour: a plain fill is the cheapest draw.
+    std::function<void(const SDL_Rect&)> centre_fill;
+    if (op.fill.a == 255) centre_fill = [&](const SDL_Rect& r) { fill_rect(r, op.fill); };
+    draw_nine_slice(renderer_, t->texture.get(), look, {x0, y0, w, h}, centre_fill);
+}
+
+void Painter::fill_rect(const SDL_Rect& rect, Color color) {
+    // Opaque fills skip blending, which the software renderer does pixel by pixel.
+    SDL_SetRenderDrawBlendMode(renderer_, color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer_, color.r, color.g, color.b, color.a);
+    SDL_RenderFillRect(renderer_, &rect);
 }
 
 void Painter::draw_op(const Circle& op) {
@@ -211,18 +203,12 @@ void Painter::draw_op(const Line& op) {
     const float half = op.width / 2;
     // A pixel-aligned horizontal or vertical rule is exactly a filled rectangle.
     if (op.from.y == op.to.y && whole(op.from.y - half) && whole(op.from.x) && whole(op.to.x)) {
-        SDL_SetRenderDrawColor(renderer_, op.color.r, op.color.g, op.color.b, op.color.a);
         const int x0 = snap(std::min(op.from.x, op.to.x)), x1 = snap(std::max(op.from.x, op.to.x));
-        SDL_Rect rect{x0, snap(op.from.y - half), x1 - x0, snap(op.width)};
-        SDL_RenderFillRect(renderer_, &rect);
-        return;
+        return fill_rect({x0, snap(op.from.y - half), x1 - x0, snap(op.width)}, op.color);
     }
     if (op.from.x == op.to.x && whole(op.from.x - half) && whole(op.from.y) && whole(op.to.y)) {
-        SDL_SetRenderDrawColor(renderer_, op.color.r, op.color.g, op.color.b, op.color.a);
         const int y0 = snap(std::min(op.from.y, op.to.y)), y1 = snap(std::max(op.from.y, op.to.y));
-        SDL_Rect rect{snap(op.from.x - half), y0, snap(op.width), y1 - y0};
-        SDL_RenderFillRect(renderer_, &rect);
-        return;
+        return fill_rect({snap(op.from.x - half), y0, snap(op.width), y1 - y0}, op.color);
     }
     const int ax = static_cast<int>(std::floor(std::min(op.from.x, op.to.x)));
     const int ay = static_cast<int>(std::floor(std::min(op.from.y, op.to.y)));

@@ -19,6 +19,7 @@ struct FontOptions {
     std::vector<std::filesystem::path> text_font_files;  // tried in order before the built-in list
     std::filesystem::path icon_font_file;                 // "" = the Debian package's path
     std::filesystem::path icon_codepoints_file;           // "" = the package's scss map (if present)
+    bool use_default_text_fonts = true;                   // then try default_text_font_files()
 };
 
 // The built-in search lists, in the order they are tried.

@@ -66,6 +66,7 @@ private:
     void draw_op(const PopClip& op);
 
     void blit(const CachedTexture& texture, int anchor_x, int anchor_y);
+    void fill_rect(const SDL_Rect& rect, Color color);
     void fail(const std::string& message);
     void apply_clip();
 
