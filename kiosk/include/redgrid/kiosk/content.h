@@ -39,21 +39,21 @@ struct Place {
 struct Subdistrict {
     std::string id;
     std::string name;       // 光明街道
-    std::string committee;  // 街道黨工委
+    std::string committee;  // 街道党工委
 };
 
 struct Community {
     std::string id;
-    std::string name;       // ...社區(qū)
-    std::string committee;  // ...社區(qū)黨委
+    std::string name;       // ...社区
+    std::string committee;  // ...社区党委
     std::uint32_t color = 0xC8102EFF;  // RGBA; shade of the community on the red map
 };
 
 struct Grid {
     std::string id;
     std::string community_id;
-    std::string name;    // 第一網(wǎng)格
-    std::string branch;  // ...網(wǎng)格黨支部
+    std::string name;    // 第一网格
+    std::string branch;  // ...网格党支部
     std::vector<MapPoint> polygon;  // simple polygon, >= 3 points, inside the map
     MapPoint label_anchor;
 };

@@ -1,0 +1,82 @@
+// The kiosk's UI core without SDL: routes input to the state, decides when a redraw is
+// needed, and builds the frame's DrawList. main.cpp feeds it events and paints its frames;
+// tests and replay scripts drive it the same way, with a fake clock.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "redgrid/kiosk/clock.h"
+#include "redgrid/kiosk/screen.h"
+#include "redgrid/kiosk/ui_state.h"
+
+namespace redgrid::kiosk {
+
+class Content;
+
+struct AppOptions {
+    int utc_offset_minutes = 480;
+    std::chrono::seconds idle_return{90};
+    Lang lang = Lang::zh;
+    // A second activation of the same element within this window is a double tap, not a
+    // second action.
+    std::chrono::milliseconds double_tap_guard{400};
+};
+
+class App {
+public:
+    App(const Clock& clock, AppOptions options);
+
+    void set_content(std::shared_ptr<const Content> content);
+    const Content* content() const { return content_.get(); }
+    void set_size(float width, float height);
+    void navigate(Route route);
+    // The screen must be drawn again (the window was exposed, the fonts changed).
+    void invalidate() { dirty_ = true; }
+
+    // Finger or mouse, in screen pixels. An element activates on release over the element
+    // it was pressed on; press feedback is drawn while the finger is down.
+    void press(render::Point p);
+    void move(render::Point p);
+    void release(render::Point p);
+    // Replay scripts and tests tap by id; false if no such element is on screen.
+    bool tap(std::string_view id);
+
+    // Applies timers (idle return to home); call once per loop turn.
+    void tick();
+
+    bool needs_redraw() const { return dirty_ || minute_changed(); }
+    // How long the main loop may sleep before something on screen changes by itself.
+    std::chrono::milliseconds time_until_next_change() const;
+
+    // Builds the frame if anything changed since the last one; then the frame is current.
+    const render::DrawList& frame(const render::TextMeasurer& measurer);
+    int frames_built() const { return frames_built_; }
+
+    const UiState& state() const { return ui_; }
+
+private:
+    void activate(const std::string& id);
+    void go(Route route);
+    void go_home(bool forget_person);
+    void touched();
+    bool minute_changed() const;
+    long long minute_of(std::chrono::system_clock::time_point t) const;
+
+    const Clock& clock_;
+    AppOptions options_;
+    std::shared_ptr<const Content> content_;
+    UiState ui_;
+    float width_ = 1920, height_ = 1080;
+    render::DrawList frame_;
+    bool dirty_ = true;
+    int frames_built_ = 0;
+    long long frame_minute_ = -1;
+    std::chrono::steady_clock::time_point last_input_;
+    std::string last_activated_;
+    std::chrono::steady_clock::time_point last_activation_{};
+};
+
+}  // namespace redgrid::kiosk

@@ -1,0 +1,57 @@
+// Runs the App on SDL: the real window with its event loop, or one headless frame to PNG.
+#pragma once
+
+#include <chrono>
+#include <expected>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "redgrid/config/config.h"
+#include "redgrid/kiosk/app.h"
+
+namespace redgrid::kiosk {
+
+class Content;
+
+struct RunnerOptions {
+    config::KioskConfig config;
+    bool windowed = false;
+    int width = 1920;
+    int height = 1080;
+    std::optional<Route> start_route;
+    std::optional<std::chrono::system_clock::time_point> fixed_now;
+    std::filesystem::path media_dir;  // where Image ops find media/<sha256>
+};
+
+// Work from other threads (the network worker) for the UI thread: posted from any thread,
+// drained by the UI once per loop turn, which is woken by an SDL user event.
+class UiInbox {
+public:
+    using Task = std::function<void(App&)>;
+    void post(Task task);
+    void drain(App& app);
+    // Registered by the runner once SDL is up; posts before that wait for the first drain.
+    void set_wake(std::function<void()> wake);
+
+private:
+    std::mutex mutex_;
+    std::vector<Task> tasks_;
+    std::function<void()> wake_;
+};
+
+// One frame of the App at (width, height), written to out as PNG. Needs no display.
+std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
+                                                   std::shared_ptr<const Content> content,
+                                                   const std::filesystem::path& out);
+
+// The kiosk: full screen (or a window), until SIGTERM/SIGINT. Residents cannot quit it:
+// in full-screen mode Esc, Alt+F4 and window-close requests are ignored.
+std::expected<void, std::string> run_interactive(const RunnerOptions& options, std::shared_ptr<const Content> content,
+                                                 UiInbox& inbox);
+
+}  // namespace redgrid::kiosk

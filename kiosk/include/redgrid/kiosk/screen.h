@@ -1,0 +1,30 @@
+// A screen is a function of (state, size): it returns the DrawList to show and the
+// hit targets residents can touch. No SDL here, so every screen is testable headless.
+#pragma once
+
+#include <chrono>
+#include <memory>
+
+#include "redgrid/kiosk/content.h"
+#include "redgrid/kiosk/ui_state.h"
+#include "redgrid/render/draw_list.h"
+#include "redgrid/render/text_layout.h"
+
+namespace redgrid::kiosk {
+
+class Content;
+
+struct ScreenContext {
+    const Content* content = nullptr;  // null until the first bundle is there
+    const UiState& ui;
+    float width = 1920;
+    float height = 1080;
+    const render::TextMeasurer& measurer;
+    std::chrono::system_clock::time_point now;
+    int utc_offset_minutes = 480;
+    std::optional<std::chrono::system_clock::time_point> content_updated_at;
+};
+
+render::DrawList build_screen(const ScreenContext& ctx);
+
+}  // namespace redgrid::kiosk

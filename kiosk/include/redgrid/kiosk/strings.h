@@ -1,0 +1,56 @@
+// Every string of the UI chrome, in one zh-CN and one en table (strings.cpp).
+// Content text comes from the bundle and is shown as published.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "redgrid/kiosk/content.h"
+
+namespace redgrid::kiosk {
+
+enum class Lang { zh, en };
+
+enum class Str {
+    on_duty_now,
+    on_duty_nearest_first,
+    nobody_on_duty,
+    call_button,
+    call_button_hint,
+    red_map,
+    red_map_subtitle,
+    you_are_here,
+    tile_map,
+    tile_members,
+    tile_services,
+    tile_activities,
+    tile_notices,
+    tile_honours,
+    full_time,
+    volunteer,
+    on_duty,
+    off_duty,
+    updated_at,
+    back,
+    home,
+    large_text,
+    language_switch,
+    call_placeholder_title,
+    call_placeholder_body,
+    weekday_0, weekday_1, weekday_2, weekday_3, weekday_4, weekday_5, weekday_6,
+    role_liaison,
+    role_server,
+    role_mediator,
+    role_governance,
+    role_publicity,
+    urgent,
+    waiting_for_content,
+    screen_coming_title,
+    screen_coming_body,
+    count_
+};
+
+std::string_view tr(Str key, Lang lang);
+std::string_view role_name(Role role, Lang lang);
+
+}  // namespace redgrid::kiosk

@@ -1,0 +1,232 @@
+#include "redgrid/kiosk/runner.h"
+
+#include <SDL.h>
+#include <systemd/sd-daemon.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdlib>
+#include <pthread.h>
+#include <thread>
+
+#include "redgrid/config/log.h"
+#include "redgrid/kiosk/content_index.h"
+#include "redgrid/render/fonts.h"
+#include "redgrid/render/painter.h"
+#include "redgrid/render/render_target.h"
+
+namespace redgrid::kiosk {
+namespace {
+
+using config::LogLevel;
+
+render::FontOptions font_options(const config::KioskConfig& cfg) {
+    render::FontOptions f;
+    f.text_font_files = cfg.font_files;
+    f.icon_font_file = cfg.icon_font_file;
+    return f;
+}
+
+AppOptions app_options(const config::KioskConfig& cfg) {
+    AppOptions a;
+    a.utc_offset_minutes = cfg.utc_offset_minutes;
+    a.idle_return = std::chrono::seconds(cfg.idle_return_s);
+    a.lang = cfg.language == "en" ? Lang::en : Lang::zh;
+    return a;
+}
+
+// SIGTERM/SIGINT become an SDL event from a thread that sigwait()s for them, because
+// nothing SDL offers may be called from a signal handler.
+class SignalThread {
+public:
+    explicit SignalThread(Uint32 quit_event) {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGTERM);
+        sigaddset(&set, SIGINT);
+        pthread_sigmask(SIG_BLOCK, &set, nullptr);
+        thread_ = std::thread([set, quit_event] {
+            int sig = 0;
+            while (sigwait(&set, &sig) == 0) {
+                SDL_Event e{};
+                e.type = quit_event;
+                e.user.code = sig;
+                SDL_PushEvent(&e);
+                if (sig == SIGTERM || sig == SIGINT) return;
+            }
+        });
+    }
+    ~SignalThread() {
+        // The thread ends on the first signal; on other exits, wake it with one.
+        if (thread_.joinable()) {
+            pthread_kill(thread_.native_handle(), SIGTERM);
+            thread_.join();
+        }
+    }
+    SignalThread(const SignalThread&) = delete;
+    SignalThread& operator=(const SignalThread&) = delete;
+
+private:
+    std::thread thread_;
+};
+
+// Sends WATCHDOG=1 only from the UI loop, so a hung UI stops the pings and systemd restarts it.
+class Watchdog {
+public:
+    Watchdog() {
+        uint64_t usec = 0;
+        if (sd_watchdog_enabled(0, &usec) > 0) interval_ = std::chrono::microseconds(usec / 2);
+    }
+    std::optional<std::chrono::milliseconds> interval() const {
+        if (interval_.count() == 0) return std::nullopt;
+        return std::chrono::duration_cast<std::chrono::milliseconds>(interval_);
+    }
+    void pet() {
+        if (interval_.count() == 0) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_ >= interval_) {
+            sd_notify(0, "WATCHDOG=1");
+            last_ = now;
+        }
+    }
+
+private:
+    std::chrono::microseconds interval_{0};
+    std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+void UiInbox::post(Task task) {
+    std::function<void()> wake;
+    {
+        std::lock_guard lock(mutex_);
+        tasks_.push_back(std::move(task));
+        wake = wake_;
+    }
+    if (wake) wake();
+}
+
+void UiInbox::drain(App& app) {
+    std::vector<Task> tasks;
+    {
+        std::lock_guard lock(mutex_);
+        tasks.swap(tasks_);
+    }
+    for (auto& t : tasks) t(app);
+}
+
+void UiInbox::set_wake(std::function<void()> wake) {
+    std::lock_guard lock(mutex_);
+    wake_ = std::move(wake);
+}
+
+std::expected<void, std::string> render_screenshot(const RunnerOptions& options, std::shared_ptr<const Content> content,
+                                                   const std::filesystem::path& out) {
+    // Headless: no display is needed or wanted, whatever the environment says.
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    auto sdl = render::SdlLibrary::init();
+    if (!sdl) return std::unexpected(sdl.error());
+    auto fonts = render::FontSet::load(font_options(options.config));
+    if (!fonts) return std::unexpected(fonts.error());
+    auto target = render::RenderTarget::offscreen(options.width, options.height);
+    if (!target) return std::unexpected(target.error());
+    render::DirectoryMediaStore media(options.media_dir);
+    render::Painter painter((*target)->renderer(), *fonts, media);
+
+    FakeClock clock(options.fixed_now.value_or(std::chrono::system_clock::now()));
+    App app(clock, app_options(options.config));
+    app.set_size(static_cast<float>(options.width), static_cast<float>(options.height));
+    app.set_content(std::move(content));
+    if (options.start_route) app.navigate(*options.start_route);
+    painter.draw(app.frame(*fonts));
+    (*target)->present();
+    return (*target)->save_png(out.string());
+}
+
+std::expected<void, std::string> run_interactive(const RunnerOptions& options, std::shared_ptr<const Content> content,
+                                                 UiInbox& inbox) {
+    // SDL must not install its own SIGINT/SIGTERM handlers: SignalThread owns those signals.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    auto sdl = render::SdlLibrary::init();
+    if (!sdl) return std::unexpected(sdl.error());
+    const Uint32 user_events = SDL_RegisterEvents(2);
+    const Uint32 quit_event = user_events, wake_event = user_events + 1;
+    SignalThread signals(quit_event);
+
+    auto fonts = render::FontSet::load(font_options(options.config));
+    if (!fonts) return std::unexpected(fonts.error());
+    config::log(LogLevel::info, "fonts: {}", fonts->description());
+    const bool fullscreen = !options.windowed;
+    auto target = render::RenderTarget::open_window({.width = options.width, .height = options.height,
+                                                     .fullscreen = fullscreen, .hide_cursor = fullscreen});
+    if (!target) return std::unexpected(target.error());
+    render::DirectoryMediaStore media(options.media_dir);
+    render::Painter painter((*target)->renderer(), *fonts, media);
+
+    SystemClock clock;
+    App app(clock, app_options(options.config));
+    app.set_size(static_cast<float>((*target)->width()), static_cast<float>((*target)->height()));
+    app.set_content(std::move(content));
+    if (options.start_route) app.navigate(*options.start_route);
+    inbox.set_wake([wake_event] {
+        SDL_Event e{};
+        e.type = wake_event;
+        SDL_PushEvent(&e);
+    });
+
+    Watchdog watchdog;
+    bool ready_sent = false;
+    const float w = static_cast<float>((*target)->width()), h = static_cast<float>((*target)->height());
+    for (;;) {
+        inbox.drain(app);
+        app.tick();
+        if (app.needs_redraw()) {
+            painter.draw(app.frame(*fonts));
+            (*target)->present();
+            if (!ready_sent) {
+                sd_notify(0, "READY=1\nSTATUS=first frame on screen");
+                config::log(LogLevel::info, "first frame on screen");
+                ready_sent = true;
+            }
+        }
+        watchdog.pet();
+        auto wait = app.time_until_next_change();
+        if (auto wd = watchdog.interval()) wait = std::min(wait, *wd);
+        SDL_Event e;
+        if (!SDL_WaitEventTimeout(&e, static_cast<int>(std::clamp<long long>(wait.count(), 1, 60'000)))) continue;
+        do {
+            if (e.type == quit_event) {
+                config::log(LogLevel::info, "signal {}: exiting", e.user.code);
+                sd_notify(0, "STOPPING=1");
+                return {};
+            }
+            switch (e.type) {
+                case SDL_QUIT:
+                    if (!fullscreen) return {};
+                    break;  // a resident cannot close the kiosk
+                case SDL_FINGERDOWN: app.press({e.tfinger.x * w, e.tfinger.y * h}); break;
+                case SDL_FINGERMOTION: app.move({e.tfinger.x * w, e.tfinger.y * h}); break;
+                case SDL_FINGERUP: app.release({e.tfinger.x * w, e.tfinger.y * h}); break;
+                case SDL_MOUSEBUTTONDOWN:
+                    if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
+                        app.press({static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
+                    break;
+                case SDL_MOUSEMOTION:
+                    if (e.motion.which != SDL_TOUCH_MOUSEID && (e.motion.state & SDL_BUTTON_LMASK))
+                        app.move({static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)});
+                    break;
+                case SDL_MOUSEBUTTONUP:
+                    if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
+                        app.release({static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
+                    break;
+                case SDL_WINDOWEVENT:
+                    if (e.window.event == SDL_WINDOWEVENT_EXPOSED) app.invalidate();
+                    break;
+                default: break;
+            }
+        } while (SDL_PollEvent(&e));
+    }
+}
+
+}  // namespace redgrid::kiosk

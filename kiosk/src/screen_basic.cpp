@@ -1,0 +1,78 @@
+// Screens with little of their own: the router, the nav bar, "waiting for content", and the
+// placeholder shown for a screen whose content issue has not landed yet.
+#include "layout.h"
+#include "redgrid/kiosk/content_index.h"
+#include "screens.h"
+
+namespace redgrid::kiosk::ui {
+
+Rect nav_bar(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, float top) {
+    const float h = std::max(m.min_target(), m.px(112)) + m.pad() * 2;
+    const Rect bar{0, m.h - h, m.w, h};
+    dl.add(render::RoundRect{.rect = bar, .fill = p.surface, .shadow = m.px(12)});
+    const float bh = h - m.pad() * 2;
+    const float bw = std::max(m.px(240), bh * 2);
+    const Lang lang = ctx.ui.lang;
+    struct Button {
+        const char* id;
+        const char* icon;
+        Str label;
+        bool right;
+    };
+    const Button buttons[] = {{"back", "arrow_back", Str::back, false},
+                              {"home", "home", Str::home, false},
+                              {"lang", "translate", Str::language_switch, true},
+                              {"large_text", "text_fields", Str::large_text, true}};
+    float left_x = m.pad(), right_x = m.w - m.pad();
+    for (const Button& b : buttons) {
+        Rect r{b.right ? right_x - bw : left_x, bar.y + m.pad(), bw, bh};
+        if (b.right) right_x -= bw + m.pad(); else left_x += bw + m.pad();
+        const bool active = std::string_view(b.id) == "large_text" && ctx.ui.large_text;
+        tile(dl, ctx, m, p, b.id, r, b.icon, tr(b.label, lang), active);
+    }
+    return {0, top, m.w, bar.y - top};
+}
+
+DrawList placeholder_screen(const ScreenContext& ctx, Str title, Str body) {
+    const Metrics m = metrics_for(ctx);
+    const Palette p = palette_for(ctx);
+    DrawList dl;
+    dl.clear = p.background;
+    const float top = header(dl, ctx, m, p);
+    const Rect area = nav_bar(dl, ctx, m, p, top).inset(m.pad() * 2);
+    card(dl, area, p, m);
+    const Rect inner = area.inset(m.px(48));
+    dl.add(render::Text{.box = {inner.x, inner.y, inner.w, m.font(56) * 1.4f}, .utf8 = std::string(tr(title, ctx.ui.lang)),
+                        .style = {.size = m.font(52), .weight = render::FontWeight::bold, .color = p.primary_dark}});
+    dl.add(render::Text{.box = {inner.x, inner.y + m.font(56) * 1.6f, inner.w, inner.h - m.font(56) * 1.6f},
+                        .utf8 = std::string(tr(body, ctx.ui.lang)),
+                        .style = {.size = m.font(36), .color = p.text, .max_lines = 8}});
+    return dl;
+}
+
+DrawList waiting_screen(const ScreenContext& ctx) {
+    const Metrics m = metrics_for(ctx);
+    const Palette p = palette_for(ctx);
+    DrawList dl;
+    dl.clear = p.background;
+    const float top = header(dl, ctx, m, p);
+    dl.add(render::Text{.box = {m.pad(), top + (m.h - top) / 2 - m.font(40), m.w - 2 * m.pad(), m.font(40) * 2.6f},
+                        .utf8 = std::string(tr(Str::waiting_for_content, ctx.ui.lang)),
+                        .style = {.size = m.font(40), .color = p.text, .align = render::Align::center, .max_lines = 2}});
+    return dl;
+}
+
+}  // namespace redgrid::kiosk::ui
+
+namespace redgrid::kiosk {
+
+render::DrawList build_screen(const ScreenContext& ctx) {
+    if (!ctx.content) return ui::waiting_screen(ctx);
+    switch (ctx.ui.route.screen) {
+        case ScreenId::home: return ui::home_screen(ctx);
+        case ScreenId::call: return ui::placeholder_screen(ctx, Str::call_placeholder_title, Str::call_placeholder_body);
+        default: return ui::placeholder_screen(ctx, Str::screen_coming_title, Str::screen_coming_body);
+    }
+}
+
+}  // namespace redgrid::kiosk

@@ -1,0 +1,12 @@
+// Internal: one builder per screen; build_screen() (screen.cpp) routes to them.
+#pragma once
+
+#include "redgrid/kiosk/screen.h"
+
+namespace redgrid::kiosk::ui {
+
+render::DrawList home_screen(const ScreenContext& ctx);
+render::DrawList placeholder_screen(const ScreenContext& ctx, Str title, Str body);
+render::DrawList waiting_screen(const ScreenContext& ctx);
+
+}  // namespace redgrid::kiosk::ui

@@ -1,0 +1,190 @@
+// The UI core without SDL: routing, taps by id, redraw-only-on-change with a fake clock,
+// idle return, and the shared rules every screen keeps (touch-target sizes, no overflow).
+#include <gtest/gtest.h>
+
+#include "redgrid/kiosk/app.h"
+#include "redgrid/kiosk/content_index.h"
+#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/kiosk/time_format.h"
+#include "test_support.h"
+
+namespace redgrid::kiosk {
+namespace {
+
+using namespace std::chrono_literals;
+
+class AppTest : public ::testing::Test {
+protected:
+    FakeClock clock{*parse_rfc3339("2026-11-25T09:30:15+08:00")};
+    test::FakeMeasurer measurer;
+    App app{clock, AppOptions{.idle_return = 90s}};
+
+    void SetUp() override {
+        app.set_content(test::demo_content());
+        app.set_size(1920, 1080);
+    }
+};
+
+TEST_F(AppTest, RedrawsOnlyWhenSomethingChanged) {
+    EXPECT_TRUE(app.needs_redraw());
+    app.frame(measurer);
+    EXPECT_EQ(app.frames_built(), 1);
+    EXPECT_FALSE(app.needs_redraw());
+
+    // The clock shows minutes: nothing to draw until 09:31:00, and the loop may sleep until then.
+    EXPECT_EQ(app.time_until_next_change(), 45s);
+    clock.advance(44s);
+    app.tick();
+    EXPECT_FALSE(app.needs_redraw());
+    app.frame(measurer);
+    EXPECT_EQ(app.frames_built(), 1);
+
+    clock.advance(1s);
+    app.tick();
+    EXPECT_TRUE(app.needs_redraw());
+    app.frame(measurer);
+    EXPECT_EQ(app.frames_built(), 2);
+    EXPECT_EQ(app.time_until_next_change(), 60s);
+}
+
+TEST_F(AppTest, PressFeedbackIsDrawnAndActivationHappensOnRelease) {
+    app.frame(measurer);
+    const auto* call = app.frame(measurer).find("call");
+    ASSERT_NE(call, nullptr);
+    const render::Point c{call->rect.x + call->rect.w / 2, call->rect.y + call->rect.h / 2};
+    app.press(c);
+    EXPECT_EQ(app.state().pressed_id, "call");
+    EXPECT_TRUE(app.needs_redraw());
+    app.frame(measurer);
+    EXPECT_EQ(app.state().route.screen, ScreenId::home);
+    app.release(c);
+    EXPECT_EQ(app.state().route.screen, ScreenId::call);
+}
+
+TEST_F(AppTest, SlidingOffAnElementCancelsIt) {
+    const auto* tile = app.frame(measurer).find("tile:notices");
+    ASSERT_NE(tile, nullptr);
+    app.press({tile->rect.x + 5, tile->rect.y + 5});
+    app.move({tile->rect.x - 200, tile->rect.y - 200});
+    app.release({tile->rect.x - 200, tile->rect.y - 200});
+    EXPECT_EQ(app.state().route.screen, ScreenId::home);
+}
+
+TEST_F(AppTest, TapByIdNavigatesAndBackReturns) {
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("tile:notices"));
+    EXPECT_EQ(app.state().route.screen, ScreenId::notices);
+    app.frame(measurer);
+    clock.advance(1s);
+    ASSERT_TRUE(app.tap("back"));
+    EXPECT_EQ(app.state().route.screen, ScreenId::home);
+    EXPECT_FALSE(app.tap("no-such-element"));
+}
+
+TEST_F(AppTest, DoubleTapDoesNotActTwice) {
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("tile:services"));
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("large_text"));
+    app.frame(measurer);
+    clock.advance(150ms);
+    ASSERT_TRUE(app.tap("large_text"));  // the second tap of a double tap
+    EXPECT_TRUE(app.state().large_text);
+    clock.advance(1s);
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("large_text"));
+    EXPECT_FALSE(app.state().large_text);
+}
+
+TEST_F(AppTest, IdleReturnsHomeAndForgetsThePerson) {
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("tile:activities"));
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("large_text"));
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("lang"));
+    app.frame(measurer);
+    EXPECT_LE(app.time_until_next_change(), 90s);
+
+    clock.advance(89s);
+    app.tick();
+    EXPECT_EQ(app.state().route.screen, ScreenId::activities);
+    clock.advance(1s);
+    app.tick();
+    EXPECT_EQ(app.state().route.screen, ScreenId::home);
+    EXPECT_FALSE(app.state().large_text);
+    EXPECT_EQ(app.state().lang, Lang::zh);
+    EXPECT_TRUE(app.state().back_stack.empty());
+}
+
+TEST_F(AppTest, HomeButtonKeepsTheResidentsTextSize) {
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("tile:honours"));
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("large_text"));
+    app.frame(measurer);
+    ASSERT_TRUE(app.tap("home"));
+    EXPECT_EQ(app.state().route.screen, ScreenId::home);
+    EXPECT_TRUE(app.state().large_text);
+}
+
+// The rules every screen keeps, at every reference size.
+struct SizeCase {
+    float w, h;
+};
+class ScreenRules : public ::testing::TestWithParam<SizeCase> {};
+
+TEST_P(ScreenRules, TargetsAreLargeEnoughAndNothingOverflows) {
+    const auto [w, h] = GetParam();
+    FakeClock clock{*parse_rfc3339("2026-11-25T09:30:00+08:00")};
+    test::FakeMeasurer measurer;
+    for (const char* name : {"home", "call", "notices"}) {
+        for (bool large : {false, true}) {
+            App app{clock, {}};
+            app.set_content(test::demo_content());
+            app.set_size(w, h);
+            app.navigate(*parse_route(name, nullptr));
+            if (large) {
+                app.frame(measurer);
+                if (!app.tap("large_text")) app.navigate(*parse_route(name, nullptr));
+            }
+            const auto& dl = app.frame(measurer);
+            const float min_target = 96.f * std::min(w, h) / 1080.f - 1;
+            const render::Rect screen{0, 0, w, h};
+            for (const auto& t : dl.targets) {
+                if (t.id.starts_with("grid:")) continue;  // grids on the overview map are not buttons
+                EXPECT_GE(std::min(t.rect.w, t.rect.h), min_target) << name << " " << t.id << " at " << w << "x" << h;
+                EXPECT_TRUE(screen.contains(t.rect)) << name << " " << t.id;
+            }
+            for (const auto& op : dl.ops)
+                if (const auto* text = std::get_if<render::Text>(&op))
+                    EXPECT_TRUE(screen.contains(text->box)) << name << " text \"" << text->utf8 << "\" leaves the screen";
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(ReferenceSizes, ScreenRules,
+                         ::testing::Values(SizeCase{1920, 1080}, SizeCase{1080, 1920}, SizeCase{1280, 800}),
+                         [](const auto& info) {
+                             return std::to_string(static_cast<int>(info.param.w)) + "x" +
+                                    std::to_string(static_cast<int>(info.param.h));
+                         });
+
+TEST(Routes, ParseEveryNameAndRejectUnknownWithTheList) {
+    for (auto name : route_names()) {
+        std::string n(name);
+        if (auto colon = n.find(":ID"); colon != std::string::npos) n.replace(colon, 3, ":x-1");
+        std::string error;
+        auto r = parse_route(n, &error);
+        ASSERT_TRUE(r) << n << ": " << error;
+        EXPECT_EQ(route_name(*r), n);
+    }
+    std::string error;
+    EXPECT_FALSE(parse_route("settings", &error));
+    EXPECT_NE(error.find("valid screens: home, map"), std::string::npos) << error;
+    EXPECT_FALSE(parse_route("member", &error));
+    EXPECT_FALSE(parse_route("member:", &error));
+}
+
+}  // namespace
+}  // namespace redgrid::kiosk
