@@ -45,6 +45,26 @@ TEST(RenderTarget, RejectsABadSizeAndAnUnwritablePath) {
     EXPECT_NE(saved.error().find("/nonexistent-dir/x.png"), std::string::npos);
 }
 
+TEST(RenderTarget, WindowOpensOnTheDummyDriverAndPresents) {
+    auto library = testing::init_sdl_for_tests();
+    if (std::string(SDL_GetCurrentVideoDriver()) != "dummy") GTEST_SKIP() << "needs SDL_VIDEODRIVER=dummy";
+    WindowOptions options;
+    options.width = 320;
+    options.height = 240;
+    options.fullscreen = false;
+    options.vsync = false;
+    auto window = RenderTarget::open_window(options);
+    ASSERT_TRUE(window) << window.error();
+    EXPECT_EQ((*window)->width(), 320);
+    EXPECT_EQ((*window)->height(), 240);
+    SDL_SetRenderDrawColor((*window)->renderer(), 0, 0, 255, 255);
+    SDL_RenderClear((*window)->renderer());
+    auto pixels = (*window)->read_pixels();
+    ASSERT_TRUE(pixels) << pixels.error();
+    EXPECT_EQ(pixels->at(10, 10), rgb(0, 0, 255));
+    (*window)->present();
+}
+
 TEST(FontSet, ErrorListsEveryPathTried) {
     auto library = testing::init_sdl_for_tests();
     FontOptions options;
