@@ -149,16 +149,20 @@ TEST_P(ScreenRules, TargetsAreLargeEnoughAndNothingOverflows) {
                 if (!app.tap("large_text")) app.navigate(*parse_route(name, nullptr));
             }
             const auto& dl = app.frame(measurer);
-            const float min_target = 96.f * std::min(w, h) / 1080.f - 1;
+            // 96 px at the 1920x1080 (1080x1920) reference, scaled with the screen.
+            const float scale = h > w ? std::min(w / 1080.f, h / 1920.f) : std::min(w / 1920.f, h / 1080.f);
+            const float min_target = 96.f * scale - 1;
             const render::Rect screen{0, 0, w, h};
             for (const auto& t : dl.targets) {
                 if (t.id.starts_with("grid:")) continue;  // grids on the overview map are not buttons
                 EXPECT_GE(std::min(t.rect.w, t.rect.h), min_target) << name << " " << t.id << " at " << w << "x" << h;
                 EXPECT_TRUE(screen.contains(t.rect)) << name << " " << t.id;
             }
-            for (const auto& op : dl.ops)
-                if (const auto* text = std::get_if<render::Text>(&op))
+            for (const auto& op : dl.ops) {
+                if (const auto* text = std::get_if<render::Text>(&op)) {
                     EXPECT_TRUE(screen.contains(text->box)) << name << " text \"" << text->utf8 << "\" leaves the screen";
+                }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include "redgrid/kiosk/runner.h"
@@ -29,6 +30,8 @@ struct GoldenCase {
         return n;
     }
 };
+
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name(); }
 
 struct Image {
     int w = 0, h = 0;
