@@ -157,6 +157,17 @@ TEST(Text, BoldIsHeavierThanRegular) {
     EXPECT_GT(ink(FontWeight::bold), ink(FontWeight::regular) * 11 / 10);
 }
 
+TEST(Text, TranslucentColourBlendsWithTheBackground) {
+    Harness h(200, 80);
+    DrawList list;
+    list.add(Text{{0, 0, 200, 80}, "黨群", {60, FontWeight::bold, Color{0, 0, 0, 128}}});
+    auto px = h.draw(list);
+    int darkest = 255;
+    for (int y = 0; y < 80; ++y)
+        for (int x = 0; x < 200; ++x) darkest = std::min<int>(darkest, px.at(x, y).r);
+    EXPECT_NEAR(darkest, 127, 3);
+}
+
 TEST(Text, AlignsInItsBox) {
     Harness h(400, 100);
     const auto ink_columns = [&](Align align) {
