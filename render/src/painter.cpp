@@ -126,8 +126,8 @@ void Painter::draw_op(const RoundRect& op) {
         if (op.fill.a > 0) fill_rect({x0, y0, w, h}, op.fill);
         return;
     }
-    // Rasterise a small copy whose straight middle row and column stretch to any size, so
-    // every card with the same look shares one texture whatever its size.
+    // A small copy whose middle row and column are tiled out to any size (nine_slice.h): every
+    // card with the same look shares one texture whatever its size.
     const int corner = static_cast<int>(std::ceil(radius)) + static_cast<int>(std::ceil(op.stroke_width)) +
                        shadow_reach(op.shadow) + 2;
     const NineSlice look{std::min(w, 2 * corner + 1), std::min(h, 2 * corner + 1),
