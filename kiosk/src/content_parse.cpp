@@ -191,6 +191,9 @@ std::expected<Bundle, ContentErrors> parse_bundle(std::string_view json_text) {
         // nlohmann's only out_of_range while parsing: a number beyond double (406).
         return std::unexpected(
             ContentErrors{{tracker.pending_pointer(), "number too large: not a finite number"}});
+    } catch (const json::exception& error) {
+        // Not expected from parsing; still a rejected bundle, never a crashed kiosk.
+        return std::unexpected(ContentErrors{{tracker.pending_pointer(), error.what()}});
     }
     if (!document.is_object()) {
         return std::unexpected(

@@ -136,9 +136,19 @@ TEST(Content, BundleIsKeptAsGiven) {
 
 TEST(Content, UnvalidatedReferencesGiveEmptyAnswersNotCrashes) {
     Bundle bundle;
-    bundle.members.push_back({.id = "m-1", .team_id = "t-none", .on_duty = true});
-    bundle.honours.push_back({.id = "h-1", .member_id = "m-none"});
-    bundle.activities.push_back({.id = "a-1", .grid_id = "g-none"});
+    Member member;
+    member.id = "m-1";
+    member.team_id = "t-none";
+    member.on_duty = true;
+    bundle.members.push_back(member);
+    Honour honour;
+    honour.id = "h-1";
+    honour.member_id = "m-none";
+    bundle.honours.push_back(honour);
+    Activity activity;
+    activity.id = "a-1";
+    activity.grid_id = "g-none";
+    bundle.activities.push_back(activity);
     const auto content = Content::make(std::move(bundle));
     EXPECT_TRUE(content->members_of_grid("g-none").empty());
     EXPECT_TRUE(content->honours_of("m-none").empty());

@@ -204,6 +204,32 @@ TEST(ParseBundle, SeveralProblemsInOneFileAreReportedTogether) {
                      }));
 }
 
+// Whatever arrives, parse_bundle answers with a value or errors: it never throws or
+// crashes. Every cut of the good bundle and a sweep of damaged bytes stand in for
+// interrupted downloads and corrupted caches.
+TEST(ParseBundle, DamagedBundlesAreRejectedNeverThrown) {
+    const std::string text = good_text();
+    const std::size_t closing_brace = text.find_last_of('}');
+    for (std::size_t length = 0; length <= closing_brace; ++length) {
+        const std::string_view prefix(text.data(), length);
+        std::expected<Bundle, ContentErrors> result;
+        ASSERT_NO_THROW(result = parse_bundle(prefix)) << "cut at " << length;
+        ASSERT_FALSE(result.has_value()) << "cut at " << length;
+        ASSERT_FALSE(result.error().empty());
+    }
+    for (std::size_t at = 0; at < text.size(); at += 5) {
+        for (const char replacement : {'"', '{', ']', '\\', ',', '9', '\0', '\xFF'}) {
+            std::string damaged = text;
+            damaged[at] = replacement;
+            std::expected<Bundle, ContentErrors> result;
+            ASSERT_NO_THROW(result = parse_bundle(damaged)) << "byte " << at;
+            if (!result) {
+                ASSERT_FALSE(result.error().empty()) << "byte " << at;
+            }
+        }
+    }
+}
+
 TEST(LoadBundleFile, ReadsTheGoodFile) {
     const auto result = load_bundle_file(bundle_path("good.json"));
     ASSERT_TRUE(result.has_value()) << describe(result.error());
