@@ -24,6 +24,12 @@ constexpr std::pair<EventKind, std::string_view> kKindNames[] = {
     {EventKind::request, "request"},     {EventKind::page_view, "page_view"},     {EventKind::touch, "touch"},
 };
 
+// The upload worker checkpoints after an acknowledge() once the WAL holds this many pages,
+// so the UI's enqueue rarely pays for it. If no worker runs (offline for days), enqueue
+// itself checkpoints at the larger threshold so the WAL cannot grow without bound.
+constexpr int kWorkerCheckpointPages = 500;
+constexpr int kEnqueueCheckpointPages = 4000;
+
 QueueError storage_error(const detail::SqliteError& error) {
     return QueueError{detail::is_corruption(error.code) ? QueueErrorCode::corrupt : QueueErrorCode::storage,
                       error.message};
@@ -204,6 +210,13 @@ struct EventQueue::Impl {
         return std::move(*written);
     }
 
+    // A failed checkpoint loses nothing (the WAL still holds every page); the next one
+    // retries, so its error is only logged.
+    void checkpoint_if_over(int pages) {
+        if (!store || store->wal_pages() < pages) return;
+        if (auto done = store->checkpoint(); !done) log(done.error().message);
+    }
+
     std::expected<Event, QueueError> keep_in_memory(Event event) {
         if (memory.size() >= limits.memory_overflow_cap) {
             const auto droppable = std::ranges::find_if(memory, [](const Event& e) { return !is_critical(e.kind); });
@@ -271,6 +284,7 @@ std::expected<Event, QueueError> EventQueue::enqueue(EventKind kind, std::string
         return impl_->keep_in_memory(std::move(event));
     }
     if (std::ranges::find(written->dropped, fresh_index) != written->dropped.end()) event.stored = Stored::dropped;
+    impl_->checkpoint_if_over(kEnqueueCheckpointPages);
     return event;
 }
 
@@ -317,6 +331,7 @@ std::size_t EventQueue::acknowledge(std::span<const std::string> ids) {
     const std::vector<std::string> on_disk(wanted.begin(), wanted.end());
     auto written = impl_->commit(nullptr, on_disk);
     if (written) {
+        impl_->checkpoint_if_over(kWorkerCheckpointPages);
         return removed + static_cast<std::size_t>(std::ranges::count(written->deleted, true));
     }
     if (!impl_->store) return removed;

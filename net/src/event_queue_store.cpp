@@ -98,6 +98,16 @@ std::expected<QueueStore, SqliteError> QueueStore::open(const std::filesystem::p
         return std::unexpected(store.error(code, "opening"));
     }
     sqlite3_extended_result_codes(raw, 1);
+    // Replaces SQLite's automatic checkpoint (which would run inside whichever commit
+    // crosses 1000 pages, often the UI's enqueue): EventQueue checkpoints from the
+    // upload worker's acknowledge() instead, see kWorkerCheckpointPages.
+    sqlite3_wal_hook(
+        raw,
+        [](void* pages, sqlite3*, const char*, int wal_pages) {
+            *static_cast<int*>(pages) = wal_pages;
+            return SQLITE_OK;
+        },
+        store.wal_pages_.get());
     sqlite3_busy_timeout(raw, static_cast<int>(busy_timeout.count()));
 
     // A read of the journal mode is the first touch of the header: a file of garbage
@@ -139,6 +149,17 @@ std::expected<QueueStore, SqliteError> QueueStore::open(const std::filesystem::p
     }
     if (auto r = store.load_totals(); !r) return std::unexpected(r.error());
     return store;
+}
+
+std::expected<void, SqliteError> QueueStore::checkpoint() {
+    int wal_frames = 0;
+    int copied = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_frames, &copied);
+    if (rc != SQLITE_OK) return std::unexpected(error(sqlite3_extended_errcode(db_.get()), "checkpointing the WAL"));
+    // Everything copied: the next commit starts the WAL over (and trims it to
+    // journal_size_limit).
+    *wal_pages_ = wal_frames - copied;
+    return {};
 }
 
 std::expected<std::string, SqliteError> QueueStore::integrity_check(bool full) {

@@ -76,6 +76,11 @@ public:
     std::expected<std::vector<Event>, SqliteError> peek(std::size_t max_events,
                                                         const std::vector<std::string>& hidden);
     std::expected<bool, SqliteError> contains(const std::string& id);
+    // Pages in the WAL not yet copied into the database file.
+    int wal_pages() const { return *wal_pages_; }
+    // Copies the WAL into the database file without waiting for anyone (PASSIVE).
+    std::expected<void, SqliteError> checkpoint();
+
     // "ok", or what is wrong. full=false runs the cheaper quick_check.
     std::expected<std::string, SqliteError> integrity_check(bool full);
 
@@ -93,6 +98,8 @@ private:
     ConnectionHandle db_;
     Totals totals_;
     std::optional<bool> full_sync_;
+    // On the heap: SQLite's WAL hook keeps its address while the store moves.
+    std::unique_ptr<int> wal_pages_ = std::make_unique<int>(0);
     StatementHandle insert_;
     StatementHandle evict_;
     StatementHandle delete_;

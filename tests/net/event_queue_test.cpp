@@ -252,6 +252,34 @@ TEST(EventQueue, UiThreadEnqueuesWhileWorkerThreadDrains) {
     EXPECT_EQ(queue.depth(), 0u);
 }
 
+// The UI's enqueue should not pay for copying the WAL into the file: the worker's
+// acknowledge() does it, and enqueue only as a safety valve when nobody acknowledges.
+// Observable: the main file alone (without its -wal) already holds the events.
+TEST(EventQueue, WalIsCheckpointedByTheWorkerAndByEnqueueWhenNobodyAcknowledges) {
+    TempDir dir;
+    ManualClock clock;
+    const auto rows_in_main_file_alone = [&](const std::filesystem::path& path) {
+        const auto copy = dir / "main-file-only.db";
+        std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::remove(dir / "main-file-only.db-wal");
+        const std::string count = RawFile(copy).text("SELECT count(*) FROM events");
+        return count.starts_with("error") ? 0LL : std::stoll(count);
+    };
+    {
+        auto queue = open_queue(dir / "worker.db", {}, clock);
+        for (int i = 0; i < 300; ++i) must_enqueue(queue, EventKind::page_view, "{}");
+        EXPECT_EQ(rows_in_main_file_alone(dir / "worker.db"), 0) << "no checkpoint inside the UI's enqueue yet";
+        const auto batch = queue.peek_batch(10, 1 << 20);
+        queue.acknowledge(ids_of(batch));
+        EXPECT_EQ(rows_in_main_file_alone(dir / "worker.db"), 290);
+    }
+    {
+        auto queue = open_queue(dir / "offline.db", {}, clock);
+        for (int i = 0; i < 1500; ++i) must_enqueue(queue, EventKind::touch, "{}");
+        EXPECT_GT(rows_in_main_file_alone(dir / "offline.db"), 0);
+    }
+}
+
 TEST(EventQueue, KindNamesRoundTrip) {
     for (auto kind : {EventKind::call, EventKind::call_cancel, EventKind::rating, EventKind::request,
                       EventKind::page_view, EventKind::touch}) {
