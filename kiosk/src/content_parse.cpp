@@ -2,13 +2,8 @@
 // duplicate keys here; content_read.cpp reads the fields (types, unknown keys, enums);
 // content_validate.cpp checks the values (lengths, limits, references, geometry).
 #include <algorithm>
-#include <cmath>
 #include <fstream>
-#include <functional>
-#include <initializer_list>
-#include <iterator>
 #include <nlohmann/json.hpp>
-#include <span>
 #include <unordered_set>
 #include <utility>
 
