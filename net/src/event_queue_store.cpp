@@ -35,6 +35,9 @@ TimePoint from_micros(std::int64_t micros) {
     return TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::microseconds(micros)));
 }
 
+// Totals follow the file; a file edited by hand must not wrap them around.
+void decrease(std::size_t& total, std::size_t by) { total -= std::min(total, by); }
+
 std::string column_text(sqlite3_stmt* statement, int column) {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
     return text == nullptr ? std::string() : std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
@@ -224,14 +227,21 @@ std::expected<void, SqliteError> QueueStore::evict_oldest_droppable(Totals& tota
     if (!evict) return std::unexpected(evict.error());
     ResetOnExit reset{*evict};
     const int rc = sqlite3_step(*evict);
+    if (rc == SQLITE_DONE) {
+        // The totals promised a usage event the file does not have (edited by hand):
+        // believe the file, so the caller's loop ends.
+        totals.droppable_rows = 0;
+        totals.droppable_bytes = 0;
+        return {};
+    }
     if (rc != SQLITE_ROW) return std::unexpected(error(sqlite3_extended_errcode(db_.get()), "dropping a usage event"));
     const auto size = static_cast<std::size_t>(sqlite3_column_int64(*evict, 0));
     while (sqlite3_step(*evict) == SQLITE_ROW) {
     }
-    totals.rows -= 1;
-    totals.bytes -= std::min(totals.bytes, size);
-    totals.droppable_rows -= 1;
-    totals.droppable_bytes -= std::min(totals.droppable_bytes, size);
+    decrease(totals.rows, 1);
+    decrease(totals.bytes, size);
+    decrease(totals.droppable_rows, 1);
+    decrease(totals.droppable_bytes, size);
     totals.dropped += 1;
     return {};
 }
@@ -276,11 +286,11 @@ std::expected<WriteOutcome, SqliteError> QueueStore::write(const WriteRequest& r
             while ((rc = sqlite3_step(*remove)) == SQLITE_ROW) {
                 const auto size = static_cast<std::size_t>(sqlite3_column_int64(*remove, 0));
                 outcome.deleted[d] = true;
-                t.rows -= 1;
-                t.bytes -= std::min(t.bytes, size);
+                decrease(t.rows, 1);
+                decrease(t.bytes, size);
                 if (sqlite3_column_int(*remove, 1) == 0) {
-                    t.droppable_rows -= 1;
-                    t.droppable_bytes -= std::min(t.droppable_bytes, size);
+                    decrease(t.droppable_rows, 1);
+                    decrease(t.droppable_bytes, size);
                 }
             }
             if (rc != SQLITE_DONE) return std::unexpected(error(sqlite3_extended_errcode(db_.get()), "deleting an event"));
