@@ -10,6 +10,9 @@
 #include "redgrid/kiosk/content_parse.h"
 #include "redgrid/kiosk/paths.h"
 #include "redgrid/kiosk/runner.h"
+#include "redgrid/net/content_cache.h"
+#include "redgrid/net/sync.h"
+#include "redgrid/net/sync_worker.h"
 
 namespace {
 
@@ -65,12 +68,33 @@ int main(int argc, char** argv) {
     }
     config::set_log_level(cfg->log_level);
 
-    std::filesystem::path bundle_file;
-    if (cli->bundle_file) bundle_file = *cli->bundle_file;
-    else if (cli->demo) bundle_file = kiosk::demo_bundle_dir() / "bundle.json";
-    else return fail("no content source: use --demo or --bundle FILE (the server sync arrives with redgrid_net)");
-    auto content = load_content(bundle_file);
-    if (!content) return fail(content.error());
+    if (cli->sync_once) {
+        auto report = net::sync_once(*cfg, REDGRID_VERSION);
+        if (!report) return fail("sync failed: " + report.error());
+        std::cout << "sync ok: bundle " << report->version << (report->changed ? " (new)" : " (unchanged)") << ", "
+                  << report->media_downloaded << " of " << report->media_total << " media downloaded\n";
+        return 0;
+    }
+
+    // Content: a bundle file or the demo when asked; otherwise the last good bundle from
+    // the cache (shown before any network), kept fresh by the sync worker.
+    const bool from_server = !cli->bundle_file && !cli->demo;
+    std::expected<ChosenContent, std::string> content;
+    std::optional<net::CachedContent> shown_from_cache;
+    if (!from_server) {
+        content = load_content(cli->bundle_file.value_or(kiosk::demo_bundle_dir() / "bundle.json"));
+        if (!content) return fail(content.error());
+    } else {
+        net::ContentCache cache(net::content_cache_dir(*cfg));
+        if (auto cached = cache.load_last_good()) {
+            config::log(config::LogLevel::info, "showing cached bundle {}", cached->version);
+            content = ChosenContent{cached->content, cached->media_dir};
+            shown_from_cache = std::move(*cached);
+        } else {
+            config::log(config::LogLevel::notice, "no cached content yet ({}); waiting for the server", cached.error());
+            content = ChosenContent{nullptr, cache.media_dir()};
+        }
+    }
 
     // The demo runs in a window a developer can close; a real kiosk owns the whole screen.
     kiosk::RunnerOptions options{.config = *cfg, .windowed = cli->windowed || cli->demo, .start_route = cli->screen,
@@ -86,7 +110,34 @@ int main(int argc, char** argv) {
         return 0;
     }
 
+    // Before any thread starts: SIGTERM must reach the UI loop's signal thread, not kill a worker.
+    // (--sync-once and --screenshot above stay interruptible with Ctrl+C.)
+    kiosk::block_termination_signals();
     kiosk::UiInbox inbox;
+    kiosk::SystemClock clock;
+    std::unique_ptr<net::SyncWorker> worker;
+    if (from_server) {
+        if (cfg->server_url.empty()) return fail("no server_url configured (or REDGRID_SERVER_URL); use --demo to try the kiosk without one");
+        auto sync_options = net::sync_options_from_config(*cfg, REDGRID_VERSION);
+        if (!sync_options) return fail(sync_options.error());
+        // The worker calls back on its own thread; the UI thread picks the news up from the inbox.
+        worker = std::make_unique<net::SyncWorker>(*sync_options, [&inbox, &worker](net::SyncUpdate update) {
+            if (auto* ready = std::get_if<net::ContentReady>(&update)) {
+                inbox.post([content = ready->content.content](kiosk::App& app) { app.set_content(content); });
+            } else if (auto* status = std::get_if<net::SyncStatus>(&update)) {
+                config::log(config::LogLevel::info, "sync: {}", net::describe(*status));
+            } else if (auto* command = std::get_if<net::Command>(&update)) {
+                // reload, upload_screenshot and set_display_schedule need the maintenance and
+                // display-power work (issue 6); until then the server hears so plainly.
+                config::log(config::LogLevel::notice, "server command {} ({}): not supported by this firmware yet",
+                            command->type, command->id);
+                inbox.post([&worker, id = command->id](kiosk::App&) {
+                    worker->report_command_result({id, net::CommandStatus::unsupported, "not supported by this firmware"});
+                });
+            }
+        }, clock);
+        worker->start(shown_from_cache ? &*shown_from_cache : nullptr);
+    }
     auto ran = kiosk::run_interactive(options, content->content, inbox);
     if (ran) return 0;
     if (!cli->demo) return fail(ran.error());

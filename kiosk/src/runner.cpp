@@ -35,16 +35,21 @@ AppOptions app_options(const config::KioskConfig& cfg) {
     return a;
 }
 
+sigset_t termination_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    return set;
+}
+
 // SIGTERM/SIGINT become an SDL event from a thread that sigwait()s for them, because
 // nothing SDL offers may be called from a signal handler.
 class SignalThread {
 public:
     explicit SignalThread(Uint32 quit_event) {
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, SIGTERM);
-        sigaddset(&set, SIGINT);
-        pthread_sigmask(SIG_BLOCK, &set, nullptr);
+        block_termination_signals();
+        const sigset_t set = termination_signals();
         thread_ = std::thread([set, quit_event] {
             int sig = 0;
             while (sigwait(&set, &sig) == 0) {
@@ -96,6 +101,11 @@ private:
 };
 
 }  // namespace
+
+void block_termination_signals() {
+    const sigset_t set = termination_signals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
 
 void UiInbox::post(Task task) {
     std::function<void()> wake;
@@ -177,10 +187,16 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
 
     Watchdog watchdog;
     bool ready_sent = false;
+    const Content* painted_content = app.content();
     const float w = static_cast<float>((*target)->width()), h = static_cast<float>((*target)->height());
     for (;;) {
         inbox.drain(app);
         app.tick();
+        if (app.content() != painted_content) {
+            // New content may bring new photos under keys that showed placeholders before.
+            painter.forget_media();
+            painted_content = app.content();
+        }
         if (app.needs_redraw()) {
             painter.draw(app.frame(*fonts));
             (*target)->present();

@@ -44,6 +44,11 @@ private:
     std::function<void()> wake_;
 };
 
+// Blocks SIGTERM and SIGINT in the calling thread and every thread it starts later, so that
+// only run_interactive's signal thread receives them. Call first thing in main(), before
+// any worker thread exists.
+void block_termination_signals();
+
 // One frame of the App at (width, height), written to out as PNG. Needs no display.
 std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
                                                    std::shared_ptr<const Content> content,
