@@ -5,5 +5,5 @@ set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDGRID_TESTS=OFF -DREDGRID_BENCH=OFF >/dev/null
-cmake --build build -j"$(nproc)" --target redgrid-kiosk
+cmake --build build -j"$(nproc)" --target redgrid-kiosk redgrid-hub
 exec ./build/kiosk/redgrid-kiosk --demo "$@"
