@@ -1,6 +1,8 @@
 #include "redgrid/kiosk/app.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 
 #include "redgrid/kiosk/content_index.h"
 
@@ -27,6 +29,8 @@ void App::set_size(float width, float height) {
 void App::navigate(Route route) {
     ui_.route = std::move(route);
     ui_.back_stack.clear();
+    ui_.scroll = 0;
+    fling_velocity_ = 0;
     dirty_ = true;
 }
 
@@ -34,16 +38,40 @@ void App::touched() { last_input_ = clock_.steady_now(); }
 
 void App::press(render::Point p) {
     touched();
-    const render::HitTarget* t = frame_.hit(p);
-    const std::string id = t ? t->id : std::string();
+    // A finger on a gliding list stops it, as on a phone; that touch is not a tap.
+    const bool caught_fling = flinging();
+    fling_velocity_ = 0;
+    press_point_ = p;
+    press_scroll_ = ui_.scroll;
+    drag_max_ = scroll_max_at(p);
+    dragging_ = false;
+    samples_.assign(1, {clock_.steady_now(), p.y});
+    const render::HitTarget* t = caught_fling ? nullptr : frame_.hit(p);
+    std::string id = t && !t->id.starts_with(kScrollTargetPrefix) ? t->id : std::string();
     if (id != ui_.pressed_id) {
-        ui_.pressed_id = id;
+        ui_.pressed_id = std::move(id);
         dirty_ = true;
     }
 }
 
 void App::move(render::Point p) {
     touched();
+    if (drag_max_ && !dragging_ && std::abs(p.y - press_point_.y) >= drag_slop()) {
+        // The finger is scrolling the list, not pressing the row it started on.
+        dragging_ = true;
+        if (!ui_.pressed_id.empty()) {
+            ui_.pressed_id.clear();
+            dirty_ = true;
+        }
+    }
+    if (dragging_) {
+        set_scroll(press_scroll_ - (p.y - press_point_.y));
+        const auto now = clock_.steady_now();
+        samples_.push_back({now, p.y});
+        // Only the last 100 ms say how fast the finger was going when it let go.
+        std::erase_if(samples_, [&](const Sample& s) { return now - s.at > std::chrono::milliseconds(100); });
+        return;
+    }
     if (ui_.pressed_id.empty()) return;
     // Sliding off an element cancels its press, as on a phone.
     const render::HitTarget* t = frame_.hit(p);
@@ -55,11 +83,69 @@ void App::move(render::Point p) {
 
 void App::release(render::Point p) {
     touched();
+    if (dragging_) {
+        dragging_ = false;
+        const auto now = clock_.steady_now();
+        std::erase_if(samples_, [&](const Sample& s) { return now - s.at > std::chrono::milliseconds(100); });
+        if (!samples_.empty()) {
+            const float dt = std::chrono::duration<float>(now - samples_.front().at).count();
+            const float v = dt > 0.005f ? -(p.y - samples_.front().y) / dt : 0.f;
+            // A slow release just stops; a flick glides on.
+            if (std::abs(v) >= 150.f * (height_ > width_ ? width_ / 1080.f : height_ / 1080.f)) {
+                fling_velocity_ = v;
+                fling_max_ = drag_max_.value_or(0);
+                fling_last_ = now;
+            }
+        }
+        drag_max_.reset();
+        return;
+    }
+    drag_max_.reset();
     const render::HitTarget* t = frame_.hit(p);
     const std::string pressed = std::move(ui_.pressed_id);
     ui_.pressed_id.clear();
     if (!pressed.empty()) dirty_ = true;
     if (t && t->id == pressed) activate(pressed);
+}
+
+float App::drag_slop() const {
+    const float u = height_ > width_ ? std::min(width_ / 1080.f, height_ / 1920.f) : std::min(width_ / 1920.f, height_ / 1080.f);
+    return options_.drag_slop * u;
+}
+
+std::optional<float> App::scroll_max_at(render::Point p) const {
+    for (auto it = frame_.targets.rbegin(); it != frame_.targets.rend(); ++it) {
+        if (!it->id.starts_with(kScrollTargetPrefix) || !it->rect.contains(p)) continue;
+        const std::string_view number = std::string_view(it->id).substr(kScrollTargetPrefix.size());
+        float max = 0;
+        const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), max);
+        if (ec != std::errc() || end != number.data() + number.size()) return std::nullopt;
+        return std::max(0.f, max);
+    }
+    return std::nullopt;
+}
+
+void App::set_scroll(float offset) {
+    const float clamped = std::clamp(offset, 0.f, drag_max_.value_or(fling_max_));
+    if (clamped == ui_.scroll) return;
+    ui_.scroll = clamped;
+    dirty_ = true;
+}
+
+void App::step_fling() {
+    if (!flinging()) return;
+    const auto now = clock_.steady_now();
+    const float dt = std::chrono::duration<float>(now - fling_last_).count();
+    if (dt <= 0) return;
+    fling_last_ = now;
+    // Exponential decay: the distance covered over dt is v * tau * (1 - e^(-dt/tau)).
+    const float tau = std::chrono::duration<float>(options_.fling_time_constant).count();
+    const float decay = std::exp(-dt / tau);
+    const float before = ui_.scroll;
+    set_scroll(ui_.scroll + fling_velocity_ * tau * (1 - decay));
+    fling_velocity_ *= decay;
+    const bool at_edge = ui_.scroll == before && (ui_.scroll <= 0 || ui_.scroll >= fling_max_);
+    if (std::abs(fling_velocity_) < 20.f || at_edge) fling_velocity_ = 0;
 }
 
 bool App::tap(std::string_view id) {
@@ -82,6 +168,8 @@ void App::activate(const std::string& id) {
         if (ui_.back_stack.empty()) return go_home(false);
         ui_.route = ui_.back_stack.back();
         ui_.back_stack.pop_back();
+        ui_.scroll = 0;
+        fling_velocity_ = 0;
         dirty_ = true;
         return;
     }
@@ -103,13 +191,17 @@ void App::activate(const std::string& id) {
     }
     if (id.starts_with("member:") || id.starts_with("grid:") || id.starts_with("notice:")) {
         if (auto r = parse_route(id, nullptr)) go(*r);
+        return;
     }
+    if (id.starts_with("filter:")) return apply_filter(std::string_view(id).substr(7));
 }
 
 void App::go(Route route) {
     if (route == ui_.route) return;
     ui_.back_stack.push_back(ui_.route);
     ui_.route = std::move(route);
+    ui_.scroll = 0;
+    fling_velocity_ = 0;
     dirty_ = true;
 }
 
@@ -123,9 +215,25 @@ void App::go_home(bool forget_person) {
         ui_.lang != fresh.lang)
         dirty_ = true;
     ui_ = std::move(fresh);
+    fling_velocity_ = 0;
+}
+
+void App::apply_filter(std::string_view filter) {
+    // "community:ID", "community:" (all), "role:NAME", "role:" (all).
+    if (filter.starts_with("community:")) {
+        ui_.filter_community = std::string(filter.substr(10));
+    } else if (filter.starts_with("role:")) {
+        ui_.filter_role = role_from_key(filter.substr(5));
+    } else {
+        return;
+    }
+    ui_.scroll = 0;
+    fling_velocity_ = 0;
+    dirty_ = true;
 }
 
 void App::tick() {
+    step_fling();
     const auto idle = clock_.steady_now() - last_input_;
     // Walking away forgets the person: their path, their text size, their language.
     if (idle >= options_.idle_return && ui_.pressed_id.empty()) go_home(true);
@@ -140,6 +248,8 @@ bool App::minute_changed() const { return minute_of(clock_.now()) != frame_minut
 std::chrono::milliseconds App::time_until_next_change() const {
     using namespace std::chrono;
     if (needs_redraw()) return milliseconds(0);
+    // A gliding list moves every frame (60 Hz).
+    if (flinging()) return milliseconds(16);
     const auto now = clock_.now();
     const auto next_minute = ceil<minutes>(now + milliseconds(1));
     auto wait = duration_cast<milliseconds>(next_minute - now);

@@ -49,11 +49,35 @@ std::string two_digits(int v);
 
 // Widgets. Each returns nothing and appends ops (and hit targets) to the list.
 void card(DrawList& dl, Rect r, const Palette& p, const Metrics& m);
-// The red header bar with place name, date and clock; returns its height.
+// The red header bar with place name, date and clock, and under it the banner of the most
+// urgent current notice (a "notice:ID" target) when there is one; returns their height.
 float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p);
 // A button with an icon and a label, drawn pressed while a finger is on it (or when active).
 void tile(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, const std::string& id, Rect r,
           std::string_view icon, std::string_view label, bool active = false);
+// A pill with centred text: filled with ink and white text, or outlined in ink.
+void chip(DrawList& dl, const Metrics& m, Rect r, std::string_view text, Color ink, bool filled, float font_px = 22);
+// Width a chip needs for text.
+float chip_width(const ScreenContext& ctx, const Metrics& m, std::string_view text, float font_px = 22);
+
+// A screen's title line (icon, title, and a muted note on the right); returns the area under it.
+Rect title_row(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, Rect area,
+               std::string_view icon, std::string_view title, std::string_view note = {});
+
+// A vertically scrolling viewport over content_h px of content. begin_scroll clips to the
+// viewport, announces the "scroll:MAX" target the App drags, and returns the offset to draw
+// at (ctx.ui.scroll clamped to the content); end_scroll unclips and draws the scroll bar.
+float begin_scroll(DrawList& dl, const ScreenContext& ctx, Rect viewport, float content_h);
+void end_scroll(DrawList& dl, const Metrics& m, const Palette& p, Rect viewport, float content_h, float offset);
+// A target for an element inside a scrolled viewport: only its visible part takes touches,
+// and only if that part is still big enough to hit.
+void visible_target(DrawList& dl, const Metrics& m, std::string id, Rect r, Rect viewport);
+
+// True when the bundle is older than it says it may be: phone numbers and on-duty status
+// are then hidden, since they may no longer be true.
+bool content_stale(const ScreenContext& ctx);
+// "11月24日 08:00" / "11-24 08:00" in local time.
+std::string format_day_time(const ScreenContext& ctx, TimePoint t, bool with_time = true);
 
 }  // namespace redgrid::kiosk::ui
 

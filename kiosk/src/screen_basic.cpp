@@ -70,6 +70,10 @@ render::DrawList build_screen(const ScreenContext& ctx) {
     if (!ctx.content) return ui::waiting_screen(ctx);
     switch (ctx.ui.route.screen) {
         case ScreenId::home: return ui::home_screen(ctx);
+        case ScreenId::notices: return ui::notices_screen(ctx);
+        case ScreenId::notice: return ui::notice_screen(ctx);
+        case ScreenId::member: return ui::member_screen(ctx);
+        case ScreenId::members: return ui::members_screen(ctx);
         case ScreenId::call: return ui::placeholder_screen(ctx, Str::call_placeholder_title, Str::call_placeholder_body);
         default: return ui::placeholder_screen(ctx, Str::screen_coming_title, Str::screen_coming_body);
     }

@@ -6,6 +6,10 @@
 namespace redgrid::kiosk::ui {
 
 render::DrawList home_screen(const ScreenContext& ctx);
+render::DrawList notices_screen(const ScreenContext& ctx);
+render::DrawList notice_screen(const ScreenContext& ctx);
+render::DrawList member_screen(const ScreenContext& ctx);
+render::DrawList members_screen(const ScreenContext& ctx);
 render::DrawList placeholder_screen(const ScreenContext& ctx, Str title, Str body);
 render::DrawList waiting_screen(const ScreenContext& ctx);
 

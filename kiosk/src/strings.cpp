@@ -56,6 +56,37 @@ constexpr Entry kTable[] = {
     {Str::waiting_for_content, "正在等待服务信息，请稍候…", "Waiting for information from the service centre…"},
     {Str::screen_coming_title, "即将开通", "Coming soon"},
     {Str::screen_coming_body, "此页面正在建设中。请点“首页”返回。", "This page is not ready yet. Press Home to go back."},
+    {Str::notices_title, "通知公告", "Notices"},
+    {Str::notices_count, "条有效通知", "current notices"},
+    {Str::no_notices, "目前没有通知。", "There are no notices at the moment."},
+    {Str::priority_high, "重要", "Important"},
+    {Str::valid_until, "有效至", "Valid until"},
+    {Str::valid_period, "有效期", "Valid"},
+    {Str::notice_gone, "这条通知已过期或已撤下。请点“返回”查看其他通知。",
+     "This notice has expired or was withdrawn. Press Back to see the others."},
+    {Str::scroll_hint, "上下滑动查看更多", "Swipe up or down for more"},
+    {Str::members_title, "在岗党员", "Members on duty"},
+    {Str::filter_all_communities, "全部社区", "All communities"},
+    {Str::filter_all_roles, "全部岗位", "All roles"},
+    {Str::members_count, "人在岗", "on duty"},
+    {Str::no_members_match, "没有符合条件的在岗党员，请换一个筛选条件或使用一键呼叫。",
+     "Nobody on duty matches: choose another filter or use the call button."},
+    {Str::member_role, "岗位", "Role"},
+    {Str::member_team, "服务队", "Team"},
+    {Str::member_grid, "网格", "Grid"},
+    {Str::member_kind, "身份", "Type"},
+    {Str::member_status, "状态", "Status"},
+    {Str::member_phone, "电话", "Phone"},
+    {Str::member_qr_hint, "手机扫码联系我", "Scan to contact me"},
+    {Str::member_no_contact, "暂无联系二维码", "No contact QR code"},
+    {Str::call_this_member, "呼叫党员", "Call for help"},
+    {Str::member_honours, "荣誉", "Honours"},
+    {Str::member_no_honours, "暂无荣誉记录", "No honours yet"},
+    {Str::member_gone, "找不到这位党员的信息，可能已更新。请点“返回”。",
+     "This member is no longer listed. Press Back."},
+    {Str::honour_governance_star, "治理之星", "Governance star"},
+    {Str::honour_service_star, "服务之星", "Service star"},
+    {Str::stale_hidden, "信息待更新", "Awaiting update"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Str::count_), "one row per Str key");
 
@@ -82,6 +113,23 @@ std::string_view role_name(Role role, Lang lang) {
         case Role::publicity: return tr(Str::role_publicity, lang);
     }
     return {};
+}
+
+std::string_view role_key(Role role) {
+    switch (role) {
+        case Role::liaison: return "liaison";
+        case Role::server: return "server";
+        case Role::mediator: return "mediator";
+        case Role::governance: return "governance";
+        case Role::publicity: return "publicity";
+    }
+    return {};
+}
+
+std::optional<Role> role_from_key(std::string_view key) {
+    for (Role r : kAllRoles)
+        if (role_key(r) == key) return r;
+    return std::nullopt;
 }
 
 }  // namespace redgrid::kiosk

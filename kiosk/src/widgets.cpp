@@ -52,6 +52,111 @@ void card(DrawList& dl, Rect r, const Palette& p, const Metrics& m) {
     dl.add(render::RoundRect{.rect = r, .radius = m.px(20), .fill = p.surface, .shadow = m.px(14)});
 }
 
+namespace {
+
+// The most urgent current notice, in gold under the header on every screen; its height.
+float urgent_banner(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, float top) {
+    if (!ctx.content) return 0;
+    const auto notices = ctx.content->active_notices(std::chrono::floor<std::chrono::seconds>(ctx.now));
+    if (notices.empty() || notices.front()->priority != NoticePriority::urgent) return 0;
+    const Notice& n = *notices.front();
+    const std::string id = "notice:" + n.id;
+    const float h = std::max(m.min_target(), m.font(34) * 1.3f + m.px(24));
+    const Rect r{0, top, m.w, h};
+    const bool pressed = ctx.ui.pressed_id == id;
+    dl.add(render::RoundRect{.rect = r, .fill = pressed ? p.accent.with_alpha(200) : p.accent});
+    const float icon = m.px(48);
+    dl.add(render::Icon{.box = {m.pad(), top + (h - icon) / 2, icon, icon}, .name = "campaign", .color = p.primary_dark});
+    const std::string label(tr(Str::urgent, ctx.ui.lang));
+    const float chip_w = chip_width(ctx, m, label, 26);
+    const float chip_h = m.font(26) * 1.5f;
+    const float x = m.pad() + icon + m.px(14);
+    chip(dl, m, {x, top + (h - chip_h) / 2, chip_w, chip_h}, label, p.primary_dark, true, 26);
+    const float tx = x + chip_w + m.px(16);
+    const float arrow = m.px(44);
+    dl.add(render::Text{.box = {tx, top, m.w - tx - m.pad() - arrow - m.px(8), h}, .utf8 = n.title,
+                        .style = {.size = m.font(32), .weight = render::FontWeight::bold, .color = p.primary_dark,
+                                  .valign = render::VAlign::middle}});
+    dl.add(render::Icon{.box = {m.w - m.pad() - arrow, top + (h - arrow) / 2, arrow, arrow}, .name = "chevron_right",
+                        .color = p.primary_dark});
+    dl.target(id, r);
+    return h;
+}
+
+}  // namespace
+
+void chip(DrawList& dl, const Metrics& m, Rect r, std::string_view text, Color ink, bool filled, float font_px) {
+    dl.add(render::RoundRect{.rect = r, .radius = r.h / 2, .fill = filled ? ink : Color{255, 255, 255, 255},
+                             .stroke = ink, .stroke_width = m.px(2)});
+    dl.add(render::Text{.box = r, .utf8 = std::string(text),
+                        .style = {.size = m.font(font_px), .weight = render::FontWeight::bold,
+                                  .color = filled ? Color{255, 255, 255, 255} : ink, .align = render::Align::center,
+                                  .valign = render::VAlign::middle}});
+}
+
+float chip_width(const ScreenContext& ctx, const Metrics& m, std::string_view text, float font_px) {
+    return std::ceil(ctx.measurer.text_width(text, m.font(font_px), render::FontWeight::bold)) + m.font(font_px) * 1.4f;
+}
+
+Rect title_row(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, Rect area,
+               std::string_view icon, std::string_view title, std::string_view note) {
+    const float h = m.font(44) * 1.4f;
+    dl.add(render::Icon{.box = {area.x, area.y + (h - m.font(48)) / 2, m.font(48), m.font(48)}, .name = std::string(icon),
+                        .color = p.primary});
+    const float tx = area.x + m.font(48) + m.px(14);
+    const float title_w = std::min(area.right() - tx,
+                                   ctx.measurer.text_width(title, m.font(42), render::FontWeight::bold) + m.px(4));
+    dl.add(render::Text{.box = {tx, area.y, title_w, h}, .utf8 = std::string(title),
+                        .style = {.size = m.font(42), .weight = render::FontWeight::bold, .color = p.primary_dark,
+                                  .valign = render::VAlign::middle}});
+    const float nx = tx + title_w + m.px(24);
+    if (!note.empty() && area.right() - nx > m.px(80))
+        dl.add(render::Text{.box = {nx, area.y, area.right() - nx, h}, .utf8 = std::string(note),
+                            .style = {.size = m.font(26), .color = p.text_muted, .align = render::Align::right,
+                                      .valign = render::VAlign::middle}});
+    return {area.x, area.y + h + m.px(16), area.w, area.h - h - m.px(16)};
+}
+
+float begin_scroll(DrawList& dl, const ScreenContext& ctx, Rect viewport, float content_h) {
+    const float max = std::max(0.f, std::ceil(content_h - viewport.h));
+    dl.target(std::string(kScrollTargetPrefix) + std::to_string(static_cast<int>(max)), viewport);
+    dl.add(render::PushClip{viewport});
+    return std::clamp(ctx.ui.scroll, 0.f, max);
+}
+
+void end_scroll(DrawList& dl, const Metrics& m, const Palette& p, Rect viewport, float content_h, float offset) {
+    dl.add(render::PopClip{});
+    if (content_h <= viewport.h) return;
+    // A thin bar says there is more, and where in it the resident is.
+    const float track = viewport.h - m.px(8);
+    const float thumb = std::max(m.px(48), track * viewport.h / content_h);
+    const float y = viewport.y + m.px(4) + (track - thumb) * offset / (content_h - viewport.h);
+    dl.add(render::RoundRect{.rect = {viewport.right() - m.px(8), viewport.y + m.px(4), m.px(6), track},
+                             .radius = m.px(3), .fill = p.divider});
+    dl.add(render::RoundRect{.rect = {viewport.right() - m.px(8), y, m.px(6), thumb}, .radius = m.px(3),
+                             .fill = p.primary.with_alpha(170)});
+}
+
+void visible_target(DrawList& dl, const Metrics& m, std::string id, Rect r, Rect viewport) {
+    const float top = std::max(r.y, viewport.y), bottom = std::min(r.bottom(), viewport.bottom());
+    const Rect visible{r.x, top, r.w, bottom - top};
+    if (std::min(visible.w, visible.h) >= m.min_target()) dl.target(std::move(id), visible);
+}
+
+bool content_stale(const ScreenContext& ctx) {
+    if (!ctx.content) return true;
+    const Bundle& b = ctx.content->bundle();
+    return ctx.now - b.generated_at > b.stale_after;
+}
+
+std::string format_day_time(const ScreenContext& ctx, TimePoint t, bool with_time) {
+    const LocalTime lt = local_time(t, ctx.utc_offset_minutes);
+    std::string out = ctx.ui.lang == Lang::zh ? std::to_string(lt.month) + "月" + std::to_string(lt.day) + "日"
+                                              : two_digits(lt.month) + "-" + two_digits(lt.day);
+    if (with_time) out += " " + two_digits(lt.hour) + ":" + two_digits(lt.minute);
+    return out;
+}
+
 float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p) {
     const float h = m.px(m.portrait ? 150 : 124);
     const Lang lang = ctx.ui.lang;
@@ -101,7 +206,7 @@ float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
     dl.add(render::Text{.box = {right - clock_w, h * 0.62f, clock_w, m.font(26) * 1.3f},
                         .utf8 = date,
                         .style = {.size = m.font(24), .color = p.on_primary.with_alpha(235), .align = render::Align::right}});
-    return h;
+    return h + urgent_banner(dl, ctx, m, p, h);
 }
 
 void tile(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, const std::string& id, Rect r,

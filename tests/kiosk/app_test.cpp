@@ -134,11 +134,26 @@ struct SizeCase {
 };
 class ScreenRules : public ::testing::TestWithParam<SizeCase> {};
 
+// Every screen the rules walk: the fixed ones and one subject of each parameterised one.
+std::vector<std::string> screens_to_check() {
+    const auto content = test::demo_content();
+    const auto now = std::chrono::floor<std::chrono::seconds>(*parse_rfc3339("2026-11-25T09:30:00+08:00"));
+    std::vector<std::string> names{"home", "call", "notices", "members"};
+    for (const Notice* n : content->active_notices(now)) names.push_back("notice:" + n->id);
+    const auto on_duty = content->on_duty_nearest(content->bundle().place.grid_id, 2);
+    for (const Member* m : on_duty) names.push_back("member:" + m->id);
+    // A member with honours, whose card is the fullest.
+    names.push_back("member:" + content->bundle().honours.front().member_id);
+    names.push_back("notice:no-such-notice");
+    names.push_back("member:no-such-member");
+    return names;
+}
+
 TEST_P(ScreenRules, TargetsAreLargeEnoughAndNothingOverflows) {
     const auto [w, h] = GetParam();
     FakeClock clock{*parse_rfc3339("2026-11-25T09:30:00+08:00")};
     test::FakeMeasurer measurer;
-    for (const char* name : {"home", "call", "notices"}) {
+    for (const std::string& name : screens_to_check()) {
         for (bool large : {false, true}) {
             App app{clock, {}};
             app.set_content(test::demo_content());
@@ -153,16 +168,32 @@ TEST_P(ScreenRules, TargetsAreLargeEnoughAndNothingOverflows) {
             const float scale = h > w ? std::min(w / 1080.f, h / 1920.f) : std::min(w / 1920.f, h / 1080.f);
             const float min_target = 96.f * scale - 1;
             const render::Rect screen{0, 0, w, h};
+            const std::string where = name + (large ? " (large)" : "") + " at " + std::to_string(int(w)) + "x" +
+                                      std::to_string(int(h));
             for (const auto& t : dl.targets) {
                 if (t.id.starts_with("grid:")) continue;  // grids on the overview map are not buttons
-                EXPECT_GE(std::min(t.rect.w, t.rect.h), min_target) << name << " " << t.id << " at " << w << "x" << h;
-                EXPECT_TRUE(screen.contains(t.rect)) << name << " " << t.id;
+                EXPECT_GE(std::min(t.rect.w, t.rect.h), min_target) << where << " " << t.id;
+                EXPECT_TRUE(screen.contains(t.rect)) << where << " " << t.id;
             }
+            int clips = 0;
             for (const auto& op : dl.ops) {
-                if (const auto* text = std::get_if<render::Text>(&op)) {
-                    EXPECT_TRUE(screen.contains(text->box)) << name << " text \"" << text->utf8 << "\" leaves the screen";
+                if (const auto* clip = std::get_if<render::PushClip>(&op)) {
+                    ++clips;
+                    EXPECT_TRUE(screen.contains(clip->rect)) << where << " clip leaves the screen";
                 }
+                if (std::holds_alternative<render::PopClip>(op)) --clips;
+                const auto* text = std::get_if<render::Text>(&op);
+                if (!text) continue;
+                // Inside a scrolling viewport text may be half out of sight: the clip cuts it.
+                if (clips == 0) {
+                    EXPECT_TRUE(screen.contains(text->box)) << where << " text \"" << text->utf8 << "\" leaves the screen";
+                }
+                // The lines the text needs fit the height of its box.
+                const auto lines = render::layout_text(measurer, text->utf8, text->style, text->box.w);
+                EXPECT_LE(render::text_block_height(text->style, lines.size()), text->box.h * 1.2f + 1)
+                    << where << " text \"" << text->utf8 << "\" is taller than its box";
             }
+            EXPECT_EQ(clips, 0) << where << " unbalanced clips";
         }
     }
 }

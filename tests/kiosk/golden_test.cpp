@@ -102,7 +102,12 @@ TEST_P(Golden, MatchesWithinTolerance) {
 
 INSTANTIATE_TEST_SUITE_P(Screens, Golden,
                          ::testing::Values(GoldenCase{"home", 1920, 1080}, GoldenCase{"home", 1080, 1920},
-                                           GoldenCase{"home", 1280, 800}, GoldenCase{"call", 1920, 1080}),
+                                           GoldenCase{"home", 1280, 800}, GoldenCase{"call", 1920, 1080},
+                                           GoldenCase{"notices", 1920, 1080}, GoldenCase{"notices", 1080, 1920},
+                                           GoldenCase{"notice:n-002", 1920, 1080}, GoldenCase{"notice:n-002", 1080, 1920},
+                                           GoldenCase{"member:m-0008", 1920, 1080},
+                                           GoldenCase{"member:m-0008", 1080, 1920}, GoldenCase{"members", 1920, 1080},
+                                           GoldenCase{"members", 1080, 1920}),
                          [](const auto& info) {
                              std::string n = info.param.name();
                              for (char& c : n)

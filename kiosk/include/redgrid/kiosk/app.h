@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "redgrid/kiosk/clock.h"
 #include "redgrid/kiosk/screen.h"
@@ -23,6 +24,10 @@ struct AppOptions {
     // A second activation of the same element within this window is a double tap, not a
     // second action.
     std::chrono::milliseconds double_tap_guard{400};
+    // A finger must travel this far (reference px at 1080p) before a press becomes a drag.
+    float drag_slop = 16;
+    // A released drag keeps gliding with this exponential decay time constant, as on a phone.
+    std::chrono::milliseconds fling_time_constant{325};
 };
 
 class App {
@@ -44,7 +49,10 @@ public:
     // Replay scripts and tests tap by id; false if no such element is on screen.
     bool tap(std::string_view id);
 
-    // Applies timers (idle return to home); call once per loop turn.
+    // True while a released drag is still gliding: the loop must keep drawing frames.
+    bool flinging() const { return fling_velocity_ != 0; }
+
+    // Applies timers (idle return to home) and moves a fling on; call once per loop turn.
     void tick();
 
     bool needs_redraw() const { return dirty_ || minute_changed(); }
@@ -61,8 +69,14 @@ private:
     void activate(const std::string& id);
     void go(Route route);
     void go_home(bool forget_person);
+    void apply_filter(std::string_view filter);
     void touched();
     bool minute_changed() const;
+    // The scrolling area under p in the current frame and its largest offset.
+    std::optional<float> scroll_max_at(render::Point p) const;
+    void set_scroll(float offset);
+    void step_fling();
+    float drag_slop() const;
     long long minute_of(std::chrono::system_clock::time_point t) const;
 
     const Clock& clock_;
@@ -75,6 +89,20 @@ private:
     int frames_built_ = 0;
     long long frame_minute_ = -1;
     std::chrono::steady_clock::time_point last_input_;
+    // Drag to scroll: where the finger went down, the offset then, and recent samples for
+    // the release velocity (px/s, positive moves the content up).
+    std::optional<float> drag_max_;
+    bool dragging_ = false;
+    render::Point press_point_{};
+    float press_scroll_ = 0;
+    struct Sample {
+        std::chrono::steady_clock::time_point at;
+        float y;
+    };
+    std::vector<Sample> samples_;
+    float fling_velocity_ = 0;
+    float fling_max_ = 0;
+    std::chrono::steady_clock::time_point fling_last_{};
     std::string last_activated_;
     std::chrono::steady_clock::time_point last_activation_{};
 };

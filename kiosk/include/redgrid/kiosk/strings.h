@@ -2,6 +2,7 @@
 // Content text comes from the bundle and is shown as published.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,10 +48,42 @@ enum class Str {
     waiting_for_content,
     screen_coming_title,
     screen_coming_body,
+    notices_title,
+    notices_count,
+    no_notices,
+    priority_high,
+    valid_until,
+    valid_period,
+    notice_gone,
+    scroll_hint,
+    members_title,
+    filter_all_communities,
+    filter_all_roles,
+    members_count,
+    no_members_match,
+    member_role,
+    member_team,
+    member_grid,
+    member_kind,
+    member_status,
+    member_phone,
+    member_qr_hint,
+    member_no_contact,
+    call_this_member,
+    member_honours,
+    member_no_honours,
+    member_gone,
+    honour_governance_star,
+    honour_service_star,
+    stale_hidden,
     count_
 };
 
 std::string_view tr(Str key, Lang lang);
 std::string_view role_name(Role role, Lang lang);
+// The role as it appears in hit-target ids ("filter:role:mediator"), and back.
+std::string_view role_key(Role role);
+std::optional<Role> role_from_key(std::string_view key);
+inline constexpr Role kAllRoles[] = {Role::liaison, Role::server, Role::mediator, Role::governance, Role::publicity};
 
 }  // namespace redgrid::kiosk

@@ -35,6 +35,16 @@ struct UiState {
     Lang lang = Lang::zh;
     bool large_text = false;
     std::string pressed_id;  // the target under a finger right now: drawn pressed
+    // How far the screen's scrolling list (or long text) is moved up, in px. Every screen
+    // starts at the top; the screen clamps it to what its content allows.
+    float scroll = 0;
+    // Filters of the members list; unset shows everyone on duty.
+    std::string filter_community;
+    std::optional<Role> filter_role;
 };
+
+// A scrolling area announces itself as a hit target with this id prefix followed by the
+// largest offset its content allows ("scroll:1240"): the App drags and flings within it.
+inline constexpr std::string_view kScrollTargetPrefix = "scroll:";
 
 }  // namespace redgrid::kiosk
