@@ -12,6 +12,7 @@ libsqlite3-dev sqlite3 libsystemd-dev libqrencode-dev libcpp-httplib-dev libssl-
 libbenchmark-dev
 fonts-noto-cjk fonts-wqy-microhei fonts-material-design-icons-iconfont
 espeak-ng-data libespeak-ng-dev
+systemd
 "
 
 missing=""
