@@ -24,7 +24,9 @@ out=$work/out
 kiosk_deb=$(ls "$out"/redgrid-kiosk_*.deb 2>/dev/null)
 [ -f "$kiosk_deb" ] || fail "cpack made no redgrid-kiosk .deb: $(ls "$out")"
 hub_deb=$(ls "$out"/redgrid-hub_*.deb 2>/dev/null || true)
-pass "cpack built $(cd "$out" && ls ./*.deb | tr '\n' ' ')"
+built=""
+for f in "$out"/*.deb; do built="$built $(basename "$f")"; done
+pass "cpack built$built"
 
 # --- contents and control fields ---------------------------------------------------
 contents() { dpkg-deb -c "$1" | awk '{ print $6 }' | sed 's|^\.||'; }
@@ -84,7 +86,7 @@ pass "dpkg --root installed the packages, maintainer scripts included"
 
 grep -q '^redgrid-kiosk:' "$root/etc/passwd" || fail "postinst made no redgrid-kiosk user"
 grep -q '^input:x:[0-9]*:.*redgrid-kiosk' "$root/etc/group" || fail "redgrid-kiosk not in group input"
-[ -d "$root/var/lib/redgrid" ] && [ -d "$root/var/cache/redgrid" ] || fail "postinst made no state/cache dirs"
+for d in /var/lib/redgrid /var/cache/redgrid; do [ -d "$root$d" ] || fail "postinst made no $d"; done
 [ "$(stat -c %a "$root/etc/redgrid")" = 750 ] || fail "/etc/redgrid is not 0750"
 wants=$root/etc/systemd/system/multi-user.target.wants
 [ -L "$wants/redgrid-kiosk.service" ] || fail "redgrid-kiosk.service is not enabled"
