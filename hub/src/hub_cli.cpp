@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 
+#include "hub_cli_records.h"
 #include "redgrid/hub/hub_content.h"
 #include "redgrid/hub/hub_server.h"
 #include "redgrid/hub/hub_store.h"
@@ -34,7 +35,12 @@ constexpr const char* kUsage =
     "  kiosks                             liveness, versions, queue depth of every kiosk\n"
     "  token new K                        make (or replace) kiosk K's token, print it\n"
     "  command K TYPE [SCHEDULE]          sync_now | reload | upload_screenshot | set_display_schedule\n"
-    "  preview K --screen NAME --out OUT.png   render K's published bundle with redgrid-kiosk\n";
+    "  preview K --screen NAME --out OUT.png   render K's published bundle with redgrid-kiosk\n"
+    "  events [--kiosk K] [--type T] [--limit N]   events residents made, as uploaded\n"
+    "  calls [--kiosk K]                  every call and its state\n"
+    "  call dispatch ID --member M [--eta MINUTES]   play the dispatcher: M is on the way\n"
+    "  call arrive ID | call close ID | call refuse ID | call show ID (history)\n"
+    "  serve also takes --dispatch answer|refuse|never --answer-after S --escalate-after S --expire-after S\n";
 
 struct Arguments {
     std::vector<std::string> positional;
@@ -83,6 +89,20 @@ int serve(const Arguments& args, const fs::path& data, std::ostream& err) {
         if (auto parsed = parse_listen(*listen, *options); !parsed) return fail(err, parsed.error());
     if (auto cert = args.option("--tls-cert")) options->tls_cert = *cert;
     if (auto key = args.option("--tls-key")) options->tls_key = *key;
+    if (auto mode = args.option("--dispatch")) {
+        const auto parsed = dispatch_mode_from_string(*mode);
+        if (!parsed) return fail(err, "--dispatch must be answer, refuse or never");
+        options->calls.mode = *parsed;
+    }
+    for (const auto& [flag, target] : {std::pair{"--answer-after", &options->calls.answer_after},
+                                       std::pair{"--escalate-after", &options->calls.escalate_after},
+                                       std::pair{"--expire-after", &options->calls.expire_after}}) {
+        const auto value = args.option(flag);
+        if (!value) continue;
+        const int seconds = std::atoi(value->c_str());
+        if (seconds < 0 || std::to_string(seconds) != *value) return fail(err, std::string(flag) + " must be seconds");
+        *target = std::chrono::seconds(seconds);
+    }
     // Block the stop signals in every thread; this one waits for them.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
@@ -228,6 +248,8 @@ int run_hub_cli(const std::vector<std::string>& raw_args, std::ostream& out, std
     if (command == "kiosks") return list_kiosks(*data, out, err);
     if (command == "command") return add_command(*args, *data, out, err);
     if (command == "preview") return preview(*args, *data, out, err);
+    if (command == "events" || command == "calls" || command == "call")
+        return run_records_command(args->positional, args->options, *data, out, err);
     if (command == "notice" && args->positional.size() == 2 && args->positional[1] == "add") {
         const auto kiosk = args->option("--kiosk");
         const auto title = args->option("--title");

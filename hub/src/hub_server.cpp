@@ -87,6 +87,9 @@ std::expected<ServeOptions, std::string> read_hub_config(const fs::path& data_di
         if (file.is_relative()) file = data_dir / file;
         (std::string(key) == "tls_cert" ? options.tls_cert : options.tls_key) = file;
     }
+    if (json.contains("calls"))
+        if (auto read = read_call_policy(json["calls"], options.calls); !read)
+            return std::unexpected(path.string() + ": " + read.error());
     return options;
 }
 
@@ -102,6 +105,10 @@ std::expected<std::unique_ptr<HubServer>, std::string> HubServer::create(ServeOp
     hub->options_ = std::move(options);
     hub->store_ = std::move(*store);
     hub->content_ = std::make_unique<HubContent>(hub->options_.data_dir);
+    auto records = HubRecords::open(hub->options_.data_dir / "hub.sqlite");
+    if (!records) return std::unexpected(records.error());
+    hub->records_ = std::move(*records);
+    hub->directory_ = directory_from(*hub->content_);
     if (!hub->options_.tls_cert.empty()) {
         auto tls = std::make_unique<httplib::SSLServer>(hub->options_.tls_cert.c_str(), hub->options_.tls_key.c_str());
         if (!tls->is_valid())
@@ -128,12 +135,52 @@ std::expected<int, std::string> HubServer::bind() {
 }
 
 void HubServer::serve() {
-    log(LogLevel::notice, "redgrid-hub: serving {} from {}", base_url(), options_.data_dir.string());
+    log(LogLevel::notice, "redgrid-hub: serving {} from {} (calls: simulator {}, escalate after {} s)", base_url(),
+        options_.data_dir.string(), to_string(options_.calls.mode), options_.calls.escalate_after.count());
+    {
+        std::lock_guard lock(ticker_mutex_);
+        ticker_stopping_ = false;
+        if (!ticker_.joinable()) ticker_ = std::thread([this] { run_ticker(); });
+    }
     server_->listen_after_bind();
 }
 
 void HubServer::stop() {
     if (server_) server_->stop();
+    {
+        std::lock_guard lock(ticker_mutex_);
+        ticker_stopping_ = true;
+    }
+    ticker_wake_.notify_all();
+    if (ticker_.joinable() && ticker_.get_id() != std::this_thread::get_id()) ticker_.join();
+}
+
+TimePoint HubServer::now() const { return options_.clock ? options_.clock() : Clock::now(); }
+
+// Escalation and expiry must happen even when no kiosk is polling (a kiosk that lost its
+// network mid-call): the hub moves open calls forward on its own.
+void HubServer::run_ticker() {
+    std::unique_lock lock(ticker_mutex_);
+    while (!ticker_stopping_) {
+        lock.unlock();
+        records_->advance_all(now(), directory_);
+        lock.lock();
+        ticker_wake_.wait_for(lock, options_.tick, [this] { return ticker_stopping_; });
+    }
+}
+
+std::optional<std::string> HubServer::authorize(const httplib::Request& request, httplib::Response& response,
+                                                const std::string& path_kiosk) {
+    const auto kiosk = store_->kiosk_for_token(bearer_token(request));
+    if (!kiosk) {
+        send_error(response, 401, "unauthorized", "missing or unknown bearer token");
+        return std::nullopt;
+    }
+    if (!path_kiosk.empty() && *kiosk != path_kiosk) {
+        send_error(response, 403, "forbidden", "this token belongs to another kiosk");
+        return std::nullopt;
+    }
+    return kiosk;
 }
 
 std::string HubServer::base_url() const {
@@ -148,20 +195,9 @@ void HubServer::install_routes() {
     server.set_read_timeout(10, 0);
     server.set_write_timeout(30, 0);
 
-    // The kiosk a request may act for, or an error response already set.
     auto authorize = [this](const httplib::Request& request, httplib::Response& response,
-                            const std::string& path_kiosk) -> std::optional<std::string> {
-        const auto kiosk = store_->kiosk_for_token(bearer_token(request));
-        if (!kiosk) {
-            send_error(response, 401, "unauthorized", "missing or unknown bearer token");
-            return std::nullopt;
-        }
-        if (!path_kiosk.empty() && *kiosk != path_kiosk) {
-            send_error(response, 403, "forbidden", "this token belongs to another kiosk");
-            return std::nullopt;
-        }
-        return kiosk;
-    };
+                            const std::string& path_kiosk) { return this->authorize(request, response, path_kiosk); };
+    install_record_routes();
 
     server.Get(R"(/api/v1/kiosks/([a-z0-9-]{1,40})/bundle)", [this, authorize](const httplib::Request& request,
                                                                                httplib::Response& response) {
