@@ -1,6 +1,7 @@
 // redgrid-kiosk: parse the command line and the config, pick the content, hand over to the
 // runner. Everything of substance lives in the libraries.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "redgrid/config/config.h"
@@ -9,6 +10,7 @@
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/content_parse.h"
 #include "redgrid/kiosk/paths.h"
+#include "redgrid/kiosk/replay.h"
 #include "redgrid/kiosk/runner.h"
 #include "redgrid/net/content_cache.h"
 #include "redgrid/net/sync.h"
@@ -102,6 +104,22 @@ int main(int argc, char** argv) {
     if (cli->size) std::tie(options.width, options.height) = *cli->size;
     else if (options.windowed && !cli->screenshot) options.width = 1600, options.height = 900;
     else options.width = cfg->screen_width, options.height = cfg->screen_height;
+
+    if (cli->replay) {
+        std::ifstream in(*cli->replay, std::ios::binary);
+        if (!in) return fail("cannot read replay script " + cli->replay->string());
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto script = kiosk::parse_replay(text, cli->replay->string());
+        if (!script) {
+            for (const auto& e : script.error()) std::cerr << e << "\n";
+            return 1;
+        }
+        auto result = kiosk::run_replay(*script, cli->replay->string(), options, content->content, cli->replay_out);
+        if (!result) return fail(result.error());
+        std::cout << "replay ok: " << result->steps_run << " steps, " << result->screenshots.size() << " screenshots in "
+                  << std::filesystem::absolute(cli->replay_out).string() << "\n";
+        return 0;
+    }
 
     if (cli->screenshot) {
         auto done = kiosk::render_screenshot(options, content->content, *cli->screenshot);

@@ -33,7 +33,8 @@ std::string cli_usage() {
            "  --size WxH             screen size for --screenshot / --windowed (default 1920x1080)\n"
            "  --screen NAME          start on this screen (home, map, members, member:ID, ...)\n"
            "  --now TIME             fix the clock at an RFC 3339 time (screenshots, tests)\n"
-           "  --replay FILE          run a replay script headless and exit\n"
+           "  --replay FILE          run a replay script headless; exit 0 when every step ran\n"
+           "  --replay-out DIR       where the replay's screenshots go (default ./replay-out)\n"
            "  --sync-once            one full sync with the server, then exit 0 or 1\n"
            "  --windowed             a window instead of full screen (development)\n"
            "  --version, --help\n";
@@ -54,13 +55,14 @@ std::expected<CliOptions, std::string> parse_cli(int argc, const char* const* ar
         else if (a == "--sync-once") o.sync_once = true;
         else if (a == "--help" || a == "-h") o.help = true;
         else if (a == "--version") o.version = true;
-        else if (a == "--config" || a == "--bundle" || a == "--screenshot" || a == "--replay") {
+        else if (a == "--config" || a == "--bundle" || a == "--screenshot" || a == "--replay" || a == "--replay-out") {
             auto v = value();
             if (!v) return std::unexpected(v.error());
             const std::filesystem::path p(*v);
             if (a == "--config") o.config_file = p;
             else if (a == "--bundle") o.bundle_file = p;
             else if (a == "--screenshot") o.screenshot = p;
+            else if (a == "--replay-out") o.replay_out = p;
             else o.replay = p;
         } else if (a == "--size") {
             auto v = value();
@@ -84,6 +86,7 @@ std::expected<CliOptions, std::string> parse_cli(int argc, const char* const* ar
         }
     }
     if (o.bundle_file && o.demo) return std::unexpected("--bundle and --demo both choose the content: give one");
+    if (o.replay && o.screenshot) return std::unexpected("--replay takes its screenshots from the script: drop --screenshot");
     return o;
 }
 

@@ -20,6 +20,7 @@ struct CliOptions {
     std::optional<Route> screen;                       // --screen NAME
     std::optional<std::chrono::system_clock::time_point> now;  // --now RFC3339: a fixed clock
     std::optional<std::filesystem::path> replay;       // --replay FILE
+    std::filesystem::path replay_out = "replay-out";   // --replay-out DIR: its screenshots
     bool windowed = false;
     bool check_config = false;
     bool sync_once = false;
