@@ -74,6 +74,7 @@ render::DrawList build_screen(const ScreenContext& ctx) {
         case ScreenId::notice: return ui::notice_screen(ctx);
         case ScreenId::member: return ui::member_screen(ctx);
         case ScreenId::members: return ui::members_screen(ctx);
+        case ScreenId::services: return ui::services_screen(ctx);
         case ScreenId::call: return ui::placeholder_screen(ctx, Str::call_placeholder_title, Str::call_placeholder_body);
         default: return ui::placeholder_screen(ctx, Str::screen_coming_title, Str::screen_coming_body);
     }

@@ -10,6 +10,7 @@ render::DrawList notices_screen(const ScreenContext& ctx);
 render::DrawList notice_screen(const ScreenContext& ctx);
 render::DrawList member_screen(const ScreenContext& ctx);
 render::DrawList members_screen(const ScreenContext& ctx);
+render::DrawList services_screen(const ScreenContext& ctx);
 render::DrawList placeholder_screen(const ScreenContext& ctx, Str title, Str body);
 render::DrawList waiting_screen(const ScreenContext& ctx);
 

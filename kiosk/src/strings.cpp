@@ -87,6 +87,15 @@ constexpr Entry kTable[] = {
     {Str::honour_governance_star, "治理之星", "Governance star"},
     {Str::honour_service_star, "服务之星", "Service star"},
     {Str::stale_hidden, "信息待更新", "Awaiting update"},
+    {Str::services_title, "服务项目", "Services"},
+    {Str::services_subtitle, "“五个一”服务和社区服务品牌", "The \"five ones\" and community service brands"},
+    {Str::service_five_ones, "五个一", "Five ones"},
+    {Str::service_brand, "服务品牌", "Service brand"},
+    {Str::service_other, "便民服务", "Service"},
+    {Str::service_where, "地点", "Where"},
+    {Str::service_when, "时间", "When"},
+    {Str::service_contact, "联系", "Contact"},
+    {Str::service_scan, "扫码咨询", "Scan to ask"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Str::count_), "one row per Str key");
 

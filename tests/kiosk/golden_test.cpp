@@ -107,7 +107,8 @@ INSTANTIATE_TEST_SUITE_P(Screens, Golden,
                                            GoldenCase{"notice:n-002", 1920, 1080}, GoldenCase{"notice:n-002", 1080, 1920},
                                            GoldenCase{"member:m-0008", 1920, 1080},
                                            GoldenCase{"member:m-0008", 1080, 1920}, GoldenCase{"members", 1920, 1080},
-                                           GoldenCase{"members", 1080, 1920}),
+                                           GoldenCase{"members", 1080, 1920}, GoldenCase{"services", 1920, 1080},
+                                           GoldenCase{"services", 1080, 1920}),
                          [](const auto& info) {
                              std::string n = info.param.name();
                              for (char& c : n)

@@ -76,6 +76,15 @@ enum class Str {
     honour_governance_star,
     honour_service_star,
     stale_hidden,
+    services_title,
+    services_subtitle,
+    service_five_ones,
+    service_brand,
+    service_other,
+    service_where,
+    service_when,
+    service_contact,
+    service_scan,
     count_
 };
 
