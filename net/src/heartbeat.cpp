@@ -48,6 +48,8 @@ std::string heartbeat_json(const HeartbeatReport& report) {
         {"bundle_etag", report.bundle_etag},
         {"last_sync_at", report.last_sync_at ? json(format_utc(*report.last_sync_at)) : json(nullptr)},
         {"queue_depth", report.queue_depth},
+        {"queue_oldest_s", report.queue_oldest_s ? json(*report.queue_oldest_s) : json(nullptr)},
+        {"queue_dropped", report.queue_dropped},
         {"last_error", report.last_error},
         {"free_disk_bytes", report.free_disk_bytes ? json(*report.free_disk_bytes) : json(nullptr)},
         {"temperature_c", report.temperature_c ? json(*report.temperature_c) : json(nullptr)},

@@ -224,6 +224,8 @@ void SyncWorker::run_heartbeat() {
         report.command_results = pending_results_;
     }
     report.queue_depth = info.queue_depth;
+    report.queue_oldest_s = info.queue_oldest_s;
+    report.queue_dropped = info.queue_dropped;
     report.display_on = info.display_on;
     report.display_schedule = info.display_schedule;
     report.free_disk_bytes = free_disk_bytes(options_.data_dir.empty() ? options_.cache_dir : options_.data_dir);

@@ -19,6 +19,8 @@ struct HeartbeatInfo {
     std::int64_t queue_depth = 0;
     bool display_on = true;          // false: dark because of the display schedule
     std::string display_schedule;    // "07:00-22:00" or "" (always on)
+    std::optional<std::int64_t> queue_oldest_s;  // age of the oldest waiting event; none when empty
+    std::uint64_t queue_dropped = 0;             // usage events dropped by the queue's caps
 };
 
 // A command from the server. Types the kiosk knows: "sync_now" (the worker handles
@@ -49,6 +51,8 @@ struct HeartbeatReport {
     std::string bundle_etag;
     std::optional<std::chrono::system_clock::time_point> last_sync_at;
     std::int64_t queue_depth = 0;
+    std::optional<std::int64_t> queue_oldest_s;
+    std::uint64_t queue_dropped = 0;
     std::string last_error;
     std::optional<std::chrono::system_clock::time_point> rejected_at;
     std::vector<std::string> rejected_errors;
