@@ -99,6 +99,9 @@ fi
 pass "postinst: users, groups, directories and enablement"
 # shellcheck disable=SC2086
 verify_units "$root" $names
+for n in $names; do
+    case $n in *.service) check_exposure "$root/usr/lib/systemd/system/$n" ;; esac
+done
 
 # The installed programs, with the packaged config and the packaged demo bundle.
 cfg_out=$("$root/usr/bin/redgrid-kiosk" --check-config --config "$root/etc/redgrid/kiosk.json" 2>&1) ||
