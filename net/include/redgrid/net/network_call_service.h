@@ -1,0 +1,103 @@
+// The one-key call over docs/protocol.md ("calls"): kiosk::CallService for the real hub.
+//
+// request() and cancel() return at once; a worker thread POSTs the call, follows it with
+// GET /api/v1/calls/{id} every few seconds while it is open, and hands the changes over as
+// CallUpdates, drained on the UI thread. The UI thread never waits for the network.
+//
+// When the hub cannot be reached the call is put in the durable queue (a `call` event, so
+// it reaches the hub even if the kiosk restarts), the screen is told honestly that the
+// kiosk is still trying (offline, still_trying), and the POST is retried with backoff;
+// the hub's client_call_id makes every retry the same call. A cancel that cannot be sent
+// goes into the queue as a `call_cancel` event and is reported as cancelled with
+// still_trying set and the message "will be cancelled".
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "redgrid/kiosk/call_service.h"
+#include "redgrid/kiosk/clock.h"
+#include "redgrid/net/event_queue.h"
+#include "redgrid/net/http_client.h"
+#include "redgrid/net/sync.h"
+
+namespace redgrid::net {
+
+struct CallTiming {
+    std::chrono::milliseconds poll_interval{5'000};  // longest between polls (the hub may ask for less)
+    std::chrono::milliseconds first_retry{2'000};    // a failed POST is retried after this, doubling
+    std::chrono::milliseconds max_retry{30'000};
+    int poll_failures_before_offline = 3;  // a waiting call says "offline, still trying" after these
+    // Real time between looks at the clock while waiting (tests with a ManualClock: ~2 ms).
+    std::optional<std::chrono::milliseconds> recheck_every;
+};
+
+// The message of a cancel that is queued, not yet confirmed by the hub.
+inline constexpr const char* kWillBeCancelled = "will be cancelled";
+
+class NetworkCallService final : public kiosk::CallService {
+public:
+    // `clock` (and `queue`, when given) must outlive the service. `wake_ui` is called on
+    // the worker thread after new updates are ready (the app wakes its loop).
+    NetworkCallService(SyncOptions endpoint, const kiosk::Clock& clock, EventQueue* queue = nullptr,
+                       CallTiming timing = {}, std::function<void()> wake_ui = {});
+    ~NetworkCallService() override;  // stops and joins
+    NetworkCallService(const NetworkCallService&) = delete;
+    NetworkCallService& operator=(const NetworkCallService&) = delete;
+
+    // The returned id is the request's idempotency_key (a UUID v7 is made if it is empty).
+    kiosk::CallId request(const kiosk::CallRequest& request) override;
+    void cancel(const kiosk::CallId& id) override;
+    std::vector<kiosk::CallUpdate> drain_updates() override;
+
+    void stop();
+    // Calls still followed (tests, the maintenance screen).
+    std::size_t open_calls() const;
+    // The hub's id ("call-12") once the hub has answered.
+    std::optional<std::string> hub_call_id(const kiosk::CallId& id) const;
+
+private:
+    using Steady = std::chrono::steady_clock::time_point;
+    struct Tracked {
+        kiosk::CallRequest request;
+        std::string hub_id;
+        bool cancel_wanted = false;
+        bool queued = false;  // the call event is in the durable queue
+        int failures = 0;
+        Steady next{};
+        std::optional<kiosk::CallUpdate> last;
+    };
+    void run();
+    void step(const std::string& key, Tracked call);  // one network action, lock not held
+    void post_call(const std::string& key, Tracked& call);
+    void post_cancel(const std::string& key, Tracked& call);
+    void poll(const std::string& key, Tracked& call);
+    void emit(Tracked& call, kiosk::CallUpdate update);  // lock held
+    bool enqueue(EventKind kind, const std::string& payload);
+    std::chrono::milliseconds retry_delay(int failures);
+
+    SyncOptions endpoint_;
+    const kiosk::Clock& clock_;
+    EventQueue* queue_;
+    CallTiming timing_;
+    std::function<void()> wake_ui_;
+    HttpClient http_;  // worker thread only
+    std::mt19937 random_{std::random_device{}()};
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::map<std::string, Tracked> calls_;
+    std::vector<kiosk::CallUpdate> ready_;
+    std::thread thread_;
+};
+
+}  // namespace redgrid::net

@@ -1,0 +1,311 @@
+#include "redgrid/net/network_call_service.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "api_request.h"
+#include "redgrid/config/log.h"
+#include "redgrid/net/heartbeat.h"
+#include "redgrid/net/uuid.h"
+
+namespace redgrid::net {
+using config::LogLevel;
+using config::log;
+using kiosk::CallState;
+using kiosk::CallUpdate;
+
+namespace {
+
+std::optional<CallState> state_from_wire(const std::string& status) {
+    static const std::pair<const char*, CallState> kStates[] = {
+        {"queued", CallState::queued},       {"dispatched", CallState::dispatched}, {"arrived", CallState::arrived},
+        {"closed", CallState::closed},       {"cancelled", CallState::cancelled},   {"expired", CallState::expired},
+        {"refused", CallState::refused},     {"escalated", CallState::escalated},
+    };
+    for (const auto& [name, state] : kStates)
+        if (status == name) return state;
+    return std::nullopt;
+}
+
+std::string text_field(const nlohmann::json& json, const char* key) {
+    return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : std::string();
+}
+
+// The hub's view of a call as the screen needs it; nullopt for an answer we cannot read.
+std::optional<CallUpdate> update_from_json(const std::string& key, const nlohmann::json& json) {
+    const auto state = state_from_wire(text_field(json, "status"));
+    if (!state) return std::nullopt;
+    CallUpdate update{.call_id = key, .state = *state};
+    if (json.contains("member") && json["member"].is_object()) {
+        const auto& member = json["member"];
+        kiosk::DispatchedMember card{.id = text_field(member, "id"), .name = text_field(member, "name")};
+        if (!text_field(member, "photo").empty()) card.photo = text_field(member, "photo");
+        if (json.contains("eta_s") && json["eta_s"].is_number_integer())
+            card.eta_minutes = int((std::max<std::int64_t>(0, json["eta_s"].get<std::int64_t>()) + 59) / 60);
+        update.member = card;
+    }
+    if (*state == CallState::escalated) update.message = "passed to " + text_field(json, "escalated_to");
+    return update;
+}
+
+bool same(const CallUpdate& a, const CallUpdate& b) {
+    return a.state == b.state && a.member == b.member && a.message == b.message && a.still_trying == b.still_trying;
+}
+
+}  // namespace
+
+NetworkCallService::NetworkCallService(SyncOptions endpoint, const kiosk::Clock& clock, EventQueue* queue,
+                                       CallTiming timing, std::function<void()> wake_ui)
+    : endpoint_(std::move(endpoint)),
+      clock_(clock),
+      queue_(queue),
+      timing_(timing),
+      wake_ui_(std::move(wake_ui)),
+      http_(endpoint_.http) {
+    thread_ = std::thread([this] { run(); });
+}
+
+NetworkCallService::~NetworkCallService() { stop(); }
+
+void NetworkCallService::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+kiosk::CallId NetworkCallService::request(const kiosk::CallRequest& request) {
+    Tracked call{.request = request};
+    if (call.request.idempotency_key.empty()) call.request.idempotency_key = UuidV7Generator().next();
+    if (call.request.kiosk_id.empty()) call.request.kiosk_id = endpoint_.kiosk_id;
+    const auto key = call.request.idempotency_key;
+    {
+        std::lock_guard lock(mutex_);
+        call.next = clock_.steady_now();
+        calls_.try_emplace(key, std::move(call));  // the same key twice is the same call
+    }
+    wake_.notify_all();
+    return key;
+}
+
+void NetworkCallService::cancel(const kiosk::CallId& id) {
+    {
+        std::lock_guard lock(mutex_);
+        const auto it = calls_.find(id);
+        if (it == calls_.end()) return;  // already ended: nothing to cancel
+        it->second.cancel_wanted = true;
+        if (it->second.next != Steady::max()) it->second.next = clock_.steady_now();
+    }
+    wake_.notify_all();
+}
+
+std::vector<CallUpdate> NetworkCallService::drain_updates() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(ready_, {});
+}
+
+std::size_t NetworkCallService::open_calls() const {
+    std::lock_guard lock(mutex_);
+    return calls_.size();
+}
+
+std::optional<std::string> NetworkCallService::hub_call_id(const kiosk::CallId& id) const {
+    std::lock_guard lock(mutex_);
+    const auto it = calls_.find(id);
+    if (it == calls_.end() || it->second.hub_id.empty()) return std::nullopt;
+    return it->second.hub_id;
+}
+
+void NetworkCallService::emit(Tracked& call, CallUpdate update) {
+    if (call.last && same(*call.last, update)) return;
+    call.last = update;
+    ready_.push_back(std::move(update));
+}
+
+bool NetworkCallService::enqueue(EventKind kind, const std::string& payload) {
+    if (!queue_) return false;
+    auto stored = queue_->enqueue(kind, payload);
+    if (!stored) {
+        log(LogLevel::error, "call: {} could not be queued: {}", to_string(kind), stored.error().message);
+        return false;
+    }
+    return true;
+}
+
+std::chrono::milliseconds NetworkCallService::retry_delay(int failures) {
+    auto delay = timing_.first_retry;
+    for (int i = 1; i < failures && delay < timing_.max_retry; ++i) delay *= 2;
+    delay = std::min(delay, timing_.max_retry);
+    std::uniform_real_distribution<double> jitter(0.8, 1.2);
+    return std::chrono::milliseconds(std::int64_t(double(delay.count()) * jitter(random_)));
+}
+
+void NetworkCallService::run() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        auto due = calls_.end();
+        for (auto it = calls_.begin(); it != calls_.end(); ++it)
+            if (due == calls_.end() || it->second.next < due->second.next) due = it;
+        if (due == calls_.end() || due->second.next == Steady::max()) {
+            wake_.wait(lock);
+            continue;
+        }
+        const auto now = clock_.steady_now();
+        if (now < due->second.next) {
+            const auto left = due->second.next - now;
+            wake_.wait_for(lock, timing_.recheck_every ? std::min<std::chrono::nanoseconds>(*timing_.recheck_every, left)
+                                                       : std::chrono::nanoseconds(left));
+            continue;
+        }
+        const auto key = due->first;
+        Tracked copy = due->second;
+        due->second.next = Steady::max();  // in progress
+        lock.unlock();
+        step(key, copy);
+        lock.lock();
+        if (!ready_.empty() && wake_ui_) {
+            lock.unlock();
+            wake_ui_();
+            lock.lock();
+        }
+    }
+}
+
+void NetworkCallService::step(const std::string& key, Tracked call) {
+    if (call.hub_id.empty()) {
+        if (!call.cancel_wanted) return post_call(key, call);
+        // Cancelled before the hub ever answered the call.
+        std::lock_guard lock(mutex_);
+        auto& live = calls_.at(key);
+        if (live.queued) {
+            // The call may be at the hub (an answer lost) or will get there through the
+            // queue; the cancel follows it there, in order.
+            const nlohmann::json payload{{"client_call_id", key}, {"at", format_utc(clock_.now())}};
+            const bool queued = enqueue(EventKind::call_cancel, payload.dump());
+            emit(live, {.call_id = key, .state = CallState::cancelled,
+                        .message = queued ? kWillBeCancelled : "cancel could not be stored",
+                        .still_trying = queued});
+        } else {
+            emit(live, {.call_id = key, .state = CallState::cancelled, .message = "cancelled before it was sent"});
+        }
+        calls_.erase(key);
+        return;
+    }
+    if (call.cancel_wanted) return post_cancel(key, call);
+    poll(key, call);
+}
+
+void NetworkCallService::post_call(const std::string& key, Tracked& call) {
+    const auto& request = call.request;
+    nlohmann::json body{{"client_call_id", key},
+                        {"at", format_utc(clock_.now())},
+                        {"grid_id", request.grid_id},
+                        {"category", request.category ? nlohmann::json(*request.category) : nlohmann::json(nullptr)},
+                        {"member_id", request.member_id ? nlohmann::json(*request.member_id) : nlohmann::json(nullptr)}};
+    auto answer = detail::api_json(http_, endpoint_, "POST", "kiosks/" + request.kiosk_id + "/calls", body.dump());
+    std::lock_guard lock(mutex_);
+    auto& live = calls_.at(key);
+    if (answer) {
+        auto update = update_from_json(key, answer->body);
+        live.hub_id = text_field(answer->body, "call_id");
+        if (!update || live.hub_id.empty()) {
+            emit(live, {.call_id = key, .state = CallState::failed, .message = "the hub's answer to the call is unreadable"});
+            calls_.erase(key);
+            return;
+        }
+        live.failures = 0;
+        log(LogLevel::notice, "call {} placed as {} ({})", key, live.hub_id, to_string(update->state));
+        emit(live, *update);
+        if (kiosk::is_final(update->state)) {
+            calls_.erase(key);
+            return;
+        }
+        live.next = live.cancel_wanted ? clock_.steady_now() : clock_.steady_now() + timing_.poll_interval;
+        return;
+    }
+    const auto& failure = answer.error();
+    if (failure.status == 400 || failure.status == 413) {
+        // Retrying the same body can never work: say so, the screen shows the phone number.
+        log(LogLevel::error, "call {} refused by the hub: {}", key, failure.message);
+        emit(live, {.call_id = key, .state = CallState::failed, .message = failure.message});
+        calls_.erase(key);
+        return;
+    }
+    ++live.failures;
+    if (!live.queued) {
+        nlohmann::json payload{{"client_call_id", key}, {"grid_id", request.grid_id}, {"at", format_utc(clock_.now())},
+                               {"category", body["category"]}, {"member_id", body["member_id"]}};
+        live.queued = enqueue(EventKind::call, payload.dump());
+    }
+    log(LogLevel::warning, "call {} not sent ({} attempt(s)), retrying: {}", key, live.failures, failure.message);
+    emit(live, {.call_id = key, .state = CallState::offline, .message = failure.message, .still_trying = true});
+    live.next = live.cancel_wanted ? clock_.steady_now()
+                                   : clock_.steady_now() + std::max<std::chrono::milliseconds>(
+                                                               retry_delay(live.failures),
+                                                               failure.retry_after.value_or(std::chrono::seconds(0)));
+}
+
+void NetworkCallService::post_cancel(const std::string& key, Tracked& call) {
+    auto answer = detail::api_json(http_, endpoint_, "POST", "calls/" + call.hub_id + "/cancel", "{}");
+    std::lock_guard lock(mutex_);
+    auto& live = calls_.at(key);
+    if (answer) {
+        if (auto update = update_from_json(key, answer->body)) emit(live, *update);
+        log(LogLevel::notice, "call {} ({}) cancelled", key, call.hub_id);
+        calls_.erase(key);
+        return;
+    }
+    // Offline: the cancel goes through the durable queue and reaches the hub when it can.
+    const nlohmann::json payload{{"client_call_id", key}, {"call_id", call.hub_id}, {"at", format_utc(clock_.now())}};
+    const bool queued = enqueue(EventKind::call_cancel, payload.dump());
+    log(LogLevel::warning, "call {} cancel not sent ({}); {}", key, answer.error().message,
+        queued ? "queued" : "NOT queued");
+    emit(live, {.call_id = key, .state = CallState::cancelled,
+                .message = queued ? kWillBeCancelled : "cancel could not be stored", .still_trying = queued});
+    calls_.erase(key);
+}
+
+void NetworkCallService::poll(const std::string& key, Tracked& call) {
+    auto answer = detail::api_json(http_, endpoint_, "GET", "calls/" + call.hub_id);
+    std::lock_guard lock(mutex_);
+    auto& live = calls_.at(key);
+    if (answer) {
+        live.failures = 0;
+        auto update = update_from_json(key, answer->body);
+        if (!update) {
+            live.next = clock_.steady_now() + timing_.poll_interval;
+            return;
+        }
+        emit(live, *update);
+        if (kiosk::is_final(update->state)) {
+            calls_.erase(key);
+            return;
+        }
+        auto interval = timing_.poll_interval;
+        if (answer->body.contains("poll_after_s") && answer->body["poll_after_s"].is_number_integer())
+            interval = std::clamp<std::chrono::milliseconds>(
+                std::chrono::seconds(answer->body["poll_after_s"].get<std::int64_t>()), std::chrono::seconds(1),
+                timing_.poll_interval);
+        live.next = live.cancel_wanted ? clock_.steady_now() : clock_.steady_now() + interval;
+        return;
+    }
+    const auto& failure = answer.error();
+    if (failure.status == 403 || failure.status == 404) {
+        emit(live, {.call_id = key, .state = CallState::failed, .message = failure.message});
+        calls_.erase(key);
+        return;
+    }
+    ++live.failures;
+    // A member already on the way keeps coming whatever our network does; only a call
+    // still waiting for someone tells the resident the kiosk lost the connection.
+    const bool waiting = !live.last || live.last->state == CallState::queued || live.last->state == CallState::escalated ||
+                         live.last->state == CallState::offline;
+    if (waiting && live.failures >= timing_.poll_failures_before_offline)
+        emit(live, {.call_id = key, .state = CallState::offline, .message = failure.message, .still_trying = true});
+    live.next = live.cancel_wanted ? clock_.steady_now() : clock_.steady_now() + timing_.poll_interval;
+}
+
+}  // namespace redgrid::net
