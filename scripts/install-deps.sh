@@ -2,6 +2,8 @@
 # Installs every Debian 12 package the kiosk, the hub, the tests and the benchmarks need.
 # Idempotent: packages already present are skipped by apt; apt-get update runs only when
 # something is missing, so a second call costs about a second.
+# clang-16 + libclang-rt-16-dev: the libFuzzer targets (scripts/fuzz.sh). Debian's default
+# clang 14 cannot compile libstdc++ 12's <expected>; clang 16 can (docs/reliability.md).
 set -eu
 
 PACKAGES="
