@@ -14,6 +14,7 @@ libsqlite3-dev sqlite3 libsystemd-dev libqrencode-dev libcpp-httplib-dev libssl-
 libbenchmark-dev time
 fonts-noto-cjk fonts-wqy-microhei fonts-material-design-icons-iconfont
 espeak-ng-data libespeak-ng-dev
+clang-16 libclang-rt-16-dev
 systemd
 "
 
