@@ -56,17 +56,17 @@ image_log "image version $version"
 # 1. The kiosk, built for the image: a release build of the kiosk target only.
 stage="$work/stage"
 rm -rf "$stage"
-mkdir -p "$stage/var/tmp/redgrid-stage" "$stage/usr/share/redgrid" "$stage/usr/lib/redgrid"
+mkdir -p "$stage/root/redgrid-stage" "$stage/usr/share/redgrid" "$stage/usr/lib/redgrid"
 cmake -S "$repo" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DREDGRID_TESTS=OFF -DREDGRID_BENCH=OFF \
       -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
 cmake --build "$build_dir" -j2 --target redgrid-kiosk redgrid_demo_bundle >/dev/null
 if [[ -f $repo/cmake/Packaging.cmake ]]; then
     rm -f "$build_dir"/redgrid-kiosk_*.deb
     (cd "$build_dir" && cpack -G DEB -D CPACK_COMPONENTS_ALL=kiosk >/dev/null)
-    cp "$build_dir"/redgrid-kiosk_*.deb "$stage/var/tmp/redgrid-stage/"
+    cp "$build_dir"/redgrid-kiosk_*.deb "$stage/root/redgrid-stage/"
     image_log "kiosk package: $(cd "$build_dir" && ls redgrid-kiosk_*.deb)"
 else
-    DESTDIR="$stage/var/tmp/redgrid-stage/tree" cmake --install "$build_dir" --prefix /usr >/dev/null
+    DESTDIR="$stage/root/redgrid-stage/tree" cmake --install "$build_dir" --prefix /usr >/dev/null
     image_log "no cmake/Packaging.cmake: kiosk installed from the build tree"
 fi
 
