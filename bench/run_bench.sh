@@ -175,9 +175,9 @@ QUEUE_TEXT="(not built)"
 if [ -x "$QUEUE" ]; then
     say "queue: enqueue vs bare SQLite insert+commit, local drain"
     if [ "$MODE" = smoke ]; then
-        "$QUEUE" --benchmark_filter='Usage_NORMAL' --benchmark_min_time=0.01 >"$WORK/queue.txt" 2>&1
+        "$QUEUE" --benchmark_color=false --benchmark_filter='Usage_NORMAL' --benchmark_min_time=0.01 >"$WORK/queue.txt" 2>&1
     else
-        "$QUEUE" >"$WORK/queue.txt" 2>&1
+        "$QUEUE" --benchmark_color=false >"$WORK/queue.txt" 2>&1
     fi
     QUEUE_TEXT=$(cat "$WORK/queue.txt")
 fi
