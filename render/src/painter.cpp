@@ -304,6 +304,12 @@ void Painter::draw_op(const Image& op) {
         } else {
             raster = std::unexpected(image.error());
         }
+        if (!raster && media_.pending(op.media_key)) {
+            // Decoding off the UI thread: a placeholder for this frame only, the photo later.
+            auto placeholder = upload(renderer_, rasterize_placeholder(fw, fh, op.corner_radius));
+            if (placeholder) blit(*placeholder, x0, y0);
+            return;
+        }
         if (!raster) {
             ++counters_.missing_images;
             fail("image " + op.media_key + ": " + raster.error());

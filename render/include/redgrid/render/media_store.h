@@ -35,6 +35,9 @@ public:
     virtual ~MediaStore() = default;
     // The decoded image for media_key, or why there is none (missing, corrupt, too large).
     virtual std::expected<SurfacePtr, std::string> load(std::string_view media_key) = 0;
+    // True while load(media_key) failed only because the image is still being decoded
+    // elsewhere (DecodingMediaStore): the Painter then draws a placeholder it does not keep.
+    virtual bool pending(std::string_view /*media_key*/) const { return false; }
 };
 
 // Media files in one directory, the file name being the key.

@@ -1,0 +1,59 @@
+#include "redgrid/render/decoding_media_store.h"
+
+namespace redgrid::render {
+
+DecodingMediaStore::DecodingMediaStore(MediaStore& inner, std::function<void()> on_ready)
+    : inner_(inner), on_ready_(std::move(on_ready)), thread_([this](std::stop_token stop) { run(stop); }) {}
+
+DecodingMediaStore::~DecodingMediaStore() {
+    thread_.request_stop();
+    thread_.join();
+}
+
+std::expected<SurfacePtr, std::string> DecodingMediaStore::load(std::string_view media_key) {
+    std::lock_guard lock(mutex_);
+    if (auto found = done_.find(media_key); found != done_.end()) {
+        auto result = std::move(found->second);
+        done_.erase(found);
+        return result;
+    }
+    if (!requested_.contains(media_key)) {
+        requested_.emplace(media_key);
+        queue_.emplace_back(media_key);
+        work_.notify_one();
+    }
+    return std::unexpected(std::string(media_key) + ": being decoded");
+}
+
+bool DecodingMediaStore::pending(std::string_view media_key) const {
+    std::lock_guard lock(mutex_);
+    // A finished result not yet collected counts too: the next load() hands it over.
+    return requested_.contains(media_key) || done_.contains(media_key);
+}
+
+void DecodingMediaStore::wait_idle() {
+    std::unique_lock lock(mutex_);
+    idle_.wait(lock, [this] { return requested_.empty(); });
+}
+
+void DecodingMediaStore::run(std::stop_token stop) {
+    for (;;) {
+        std::string key;
+        {
+            std::unique_lock lock(mutex_);
+            if (!work_.wait(lock, stop, [this] { return !queue_.empty(); })) return;
+            key = std::move(queue_.front());
+            queue_.pop_front();
+        }
+        auto result = inner_.load(key);
+        {
+            std::lock_guard lock(mutex_);
+            done_.insert_or_assign(key, std::move(result));
+            requested_.erase(key);
+            if (requested_.empty()) idle_.notify_all();
+        }
+        if (on_ready_) on_ready_();
+    }
+}
+
+}  // namespace redgrid::render
