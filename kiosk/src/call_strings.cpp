@@ -18,7 +18,7 @@ constexpr Entry kTable[] = {
     {CallStr::confirm_title, "呼叫网格党员", "Call a grid member"},
     {CallStr::confirm_body, "按下“确认呼叫”后，我们会通知离您最近的值班党员前来帮助您。请在屏幕附近等候。",
      "Press \"Yes, call\" and the nearest member on duty is asked to come and help you. Please wait near the screen."},
-    {CallStr::confirm_grid, "服务网格", "Your grid"},
+    {CallStr::confirm_grid, "服务网格：", "Your grid: "},
     {CallStr::confirm_button, "确认呼叫", "Yes, call"},
     {CallStr::cancel_button, "取消", "Cancel"},
     {CallStr::cooldown_title, "刚刚已经呼叫过，请稍候", "A call was just made, please wait"},

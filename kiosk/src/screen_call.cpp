@@ -63,34 +63,47 @@ namespace {
 
 std::string s(CallStr key, const ScreenContext& ctx) { return std::string(tr(key, ctx.ui.lang)); }
 
+// Lines text needs at size in width w, estimated from its measured width (with one line of
+// slack once it wraps, since breaks do not fall exactly at the edge), at most max_lines.
+int lines_for(const ScreenContext& ctx, std::string_view text, float size, render::FontWeight weight, float w,
+              int max_lines) {
+    const float width = ctx.measurer.text_width(text, size, weight);
+    if (width <= w) return 1;
+    return std::min(max_lines, static_cast<int>(std::ceil(width / w)) + 1);
+}
+
 // A message: a round badge with an icon, a title and a body, side by side in landscape and
-// stacked in portrait. Returns the area left under it.
-Rect message(DrawList& dl, const Metrics& m, const Palette& p, Rect area,
-             std::string_view icon, Color badge, const std::string& title, const std::string& body, float max_h) {
+// stacked in portrait, as tall as its text needs (up to max_h). Returns the area under it.
+Rect message(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, Rect area,
+             std::string_view icon, Color badge, const std::string& title, const std::string& body, float max_h,
+             float badge_px = 220) {
     const float title_size = m.font(m.portrait ? 48 : 54), body_size = m.font(34);
-    const float d = std::min(m.px(m.portrait ? 200 : 220), max_h);
-    const float text_h = title_size * 1.35f * 2 + m.px(12) + body_size * 1.35f * 3;
-    const float h = std::min(max_h, m.portrait ? d + m.px(24) + text_h : std::max(d, text_h));
+    const float d = std::min(m.px(m.portrait ? std::min(badge_px, 200.f) : badge_px), max_h);
+    const float text_w = m.portrait ? area.w : area.w - d - m.px(48);
+    const int title_lines = lines_for(ctx, title, title_size, render::FontWeight::bold, text_w, 2);
+    const int body_lines = body.empty() ? 0 : lines_for(ctx, body, body_size, render::FontWeight::regular, text_w, 4);
+    const float title_h = title_size * 1.35f * static_cast<float>(title_lines);
+    const float body_h = body_lines ? m.px(12) + body_size * 1.35f * static_cast<float>(body_lines) : 0;
+    const float h = std::min(max_h, m.portrait ? d + m.px(24) + title_h + body_h : std::max(d, title_h + body_h));
     Rect text;
     Point c;
     if (m.portrait) {
         c = {area.x + area.w / 2, area.y + d / 2};
         text = {area.x, area.y + d + m.px(24), area.w, h - d - m.px(24)};
     } else {
-        c = {area.x + d / 2, area.y + std::min(h, d) / 2};
-        text = {area.x + d + m.px(48), area.y, area.w - d - m.px(48), h};
+        c = {area.x + d / 2, area.y + h / 2};
+        text = {area.x + d + m.px(48), area.y + (h - title_h - body_h) / 2, text_w, title_h + body_h};
     }
     dl.add(render::Circle{.center = c, .radius = d / 2, .fill = badge, .shadow = m.px(10)});
     dl.add(render::Icon{.box = {c.x - d * 0.3f, c.y - d * 0.3f, d * 0.6f, d * 0.6f}, .name = std::string(icon),
                         .color = p.on_primary});
     const render::Align align = m.portrait ? render::Align::center : render::Align::left;
-    const float title_h = title_size * 1.35f * 2;
     dl.add(render::Text{.box = {text.x, text.y, text.w, title_h}, .utf8 = title,
                         .style = {.size = title_size, .weight = render::FontWeight::bold, .color = p.primary_dark,
-                                  .align = align, .valign = render::VAlign::middle, .max_lines = 2}});
-    if (!body.empty())
-        dl.add(render::Text{.box = {text.x, text.y + title_h + m.px(12), text.w, text.h - title_h - m.px(12)},
-                            .utf8 = body, .style = {.size = body_size, .color = p.text, .align = align, .max_lines = 3}});
+                                  .align = align, .valign = render::VAlign::middle, .max_lines = title_lines}});
+    if (body_lines)
+        dl.add(render::Text{.box = {text.x, text.y + title_h + m.px(12), text.w, body_h - m.px(12)}, .utf8 = body,
+                            .style = {.size = body_size, .color = p.text, .align = align, .max_lines = body_lines}});
     return {area.x, area.y + h + m.px(24), area.w, area.h - h - m.px(24)};
 }
 
@@ -112,14 +125,6 @@ void contact_card(DrawList& dl, const ScreenContext& ctx, const Metrics& m, cons
         return;
     }
     const Member& mem = *contact;
-    const float qr = std::min(in.h - m.font(26) * 1.4f, m.px(300));
-    const bool show_qr = !mem.contact_url.empty() && qr >= m.px(140);
-    const float qr_w = show_qr ? std::max(qr, ctx.measurer.text_width(s(CallStr::scan_to_contact, ctx), m.font(26),
-                                                                      render::FontWeight::regular)) : 0;
-    const float photo = std::min(in.h, m.px(200));
-    member_photo(dl, p, {in.x, in.y + (in.h - photo) / 2, photo, photo}, mem.photo);
-    const float x = in.x + photo + m.px(32);
-    const float w = in.right() - x - (show_qr ? qr_w + m.px(32) : 0);
     const Lang lang = ctx.ui.lang;
     std::string detail(role_name(mem.role, lang));
     if (ctx.content)
@@ -128,24 +133,38 @@ void contact_card(DrawList& dl, const ScreenContext& ctx, const Metrics& m, cons
     const std::string phone = stale || mem.phone_masked.empty() ? std::string(tr(Str::stale_hidden, lang))
                                                                 : mem.phone_masked;
     const float name_h = m.font(48) * 1.3f, detail_h = m.font(28) * 1.3f, phone_h = m.font(48) * 1.3f;
-    float y = in.y + std::max(0.f, (in.h - name_h - detail_h - phone_h - m.px(24)) / 2);
+    const float person_h = name_h + detail_h + m.px(16) + phone_h;
+    const std::string hint = s(CallStr::scan_to_contact, ctx);
+    const float hint_h = m.font(26) * 1.4f;
+    // Portrait: the person across the top and the QR code under it; landscape: side by side.
+    const float qr = m.portrait ? std::min(in.h - person_h - m.px(24) - hint_h, m.px(320))
+                                : std::min(in.h - hint_h, m.px(300));
+    const bool show_qr = !mem.contact_url.empty() && qr >= m.px(120);
+    const float qr_w = !show_qr || m.portrait ? 0
+                           : std::max(qr, ctx.measurer.text_width(hint, m.font(26), render::FontWeight::regular));
+    const Rect person{in.x, in.y, in.w - (qr_w > 0 ? qr_w + m.px(32) : 0), m.portrait ? person_h : in.h};
+    const float photo = std::min(person.h, m.px(m.portrait ? 150 : 200));
+    member_photo(dl, p, {person.x, person.y + (person.h - photo) / 2, photo, photo}, mem.photo);
+    const float x = person.x + photo + m.px(32);
+    const float w = person.right() - x;
+    float y = person.y + std::max(0.f, (person.h - person_h) / 2);
     dl.add(render::Text{.box = {x, y, w, name_h}, .utf8 = mem.name,
                         .style = {.size = m.font(46), .weight = render::FontWeight::bold, .color = p.text}});
     y += name_h;
     dl.add(render::Text{.box = {x, y, w, detail_h}, .utf8 = detail, .style = {.size = m.font(28), .color = p.text_muted}});
-    y += detail_h + m.px(24);
+    y += detail_h + m.px(16);
     const float icon = m.font(44);
     dl.add(render::Icon{.box = {x, y + (phone_h - icon) / 2, icon, icon}, .name = "call", .color = p.primary});
     dl.add(render::Text{.box = {x + icon + m.px(12), y, w - icon - m.px(12), phone_h}, .utf8 = phone,
                         .style = {.size = m.font(46), .weight = render::FontWeight::bold, .color = p.primary_dark,
                                   .valign = render::VAlign::middle}});
-    if (show_qr) {
-        const Rect box{in.right() - qr_w + (qr_w - qr) / 2, in.y, qr, qr};
-        dl.add(render::QrCode{.box = box, .data = mem.contact_url});
-        dl.add(render::Text{.box = {in.right() - qr_w, box.bottom(), qr_w, m.font(26) * 1.4f},
-                            .utf8 = s(CallStr::scan_to_contact, ctx),
-                            .style = {.size = m.font(26), .color = p.text, .align = render::Align::center}});
-    }
+    if (!show_qr) return;
+    const Rect column = m.portrait ? Rect{in.x, person.bottom() + m.px(24), in.w, qr + hint_h}
+                                   : Rect{in.right() - qr_w, in.y + (in.h - qr - hint_h) / 2, qr_w, qr + hint_h};
+    const Rect box{column.x + (column.w - qr) / 2, column.y, qr, qr};
+    dl.add(render::QrCode{.box = box, .data = mem.contact_url});
+    dl.add(render::Text{.box = {column.x, box.bottom(), column.w, hint_h}, .utf8 = hint,
+                        .style = {.size = m.font(26), .color = p.text, .align = render::Align::center}});
 }
 
 }  // namespace
@@ -158,7 +177,7 @@ DrawList call_screen(const ScreenContext& ctx, const CallFlowView& view) {
     const Rect buttons = buttons_area(m, inner);
     const float room = buttons.y - inner.y - m.px(24);
     if (view.step == CallStep::cooldown) {
-        const Rect rest = message(dl, m, p, inner, "hourglass_top", p.accent, s(CallStr::cooldown_title, ctx),
+        const Rect rest = message(dl, ctx, m, p, inner, "hourglass_top", p.accent, s(CallStr::cooldown_title, ctx),
                                   s(CallStr::cooldown_body, ctx), room);
         if (rest.bottom() > rest.y)
             dl.add(render::Text{.box = {rest.x, rest.y, rest.w, std::min(rest.h, buttons.y - rest.y)},
@@ -169,14 +188,14 @@ DrawList call_screen(const ScreenContext& ctx, const CallFlowView& view) {
         flow_buttons(dl, ctx, m, p, buttons, b);
         return dl;
     }
-    const Rect rest = message(dl, m, p, inner, "phone_in_talk", p.primary, s(CallStr::confirm_title, ctx),
+    const Rect rest = message(dl, ctx, m, p, inner, "phone_in_talk", p.primary, s(CallStr::confirm_title, ctx),
                               s(CallStr::confirm_body, ctx), room);
     // Which grid's members will be asked: the kiosk's own, by its branch.
     if (ctx.content && rest.h > m.font(30) * 1.4f)
         if (const Grid* g = ctx.content->grid(ctx.content->bundle().place.grid_id)) {
             const float x = m.portrait ? rest.x : rest.x + std::min(m.px(220), room) + m.px(48);
             dl.add(render::Text{.box = {x, rest.y, rest.right() - x, m.font(30) * 1.4f},
-                                .utf8 = s(CallStr::confirm_grid, ctx) + ": " + g->name + " · " + g->branch,
+                                .utf8 = s(CallStr::confirm_grid, ctx) + g->name + " · " + g->branch,
                                 .style = {.size = m.font(30), .color = p.text_muted,
                                           .align = m.portrait ? render::Align::center : render::Align::left}});
         }
@@ -195,7 +214,7 @@ DrawList calling_screen(const ScreenContext& ctx, const CallFlowView& view) {
     const float room = buttons.y - inner.y - m.px(24);
     std::vector<FlowButton> b;
     if (view.step == CallStep::cancelled) {
-        message(dl, m, p, inner, "call_end", p.text_muted, s(CallStr::cancelled_title, ctx),
+        message(dl, ctx, m, p, inner, "call_end", p.text_muted, s(CallStr::cancelled_title, ctx),
                 s(CallStr::cancelled_body, ctx), room);
         b.push_back({call_ids::done, "home", s(CallStr::home_button, ctx), true});
     } else if (view.step == CallStep::failed) {
@@ -210,14 +229,13 @@ DrawList calling_screen(const ScreenContext& ctx, const CallFlowView& view) {
             case FailReason::expired: title = CallStr::failed_expired_title; icon = "schedule"; break;
             case FailReason::error: break;
         }
-        const float msg_h = std::min(room * 0.42f, m.px(m.portrait ? 420 : 240));
-        const Rect rest = message(dl, m, p, inner, icon, p.primary_dark, s(title, ctx), s(CallStr::failed_contact, ctx),
-                                  msg_h);
+        const Rect rest = message(dl, ctx, m, p, inner, icon, p.primary_dark, s(title, ctx),
+                                  s(CallStr::failed_contact, ctx), room * 0.5f, 150);
         contact_card(dl, ctx, m, p, {rest.x, rest.y, rest.w, buttons.y - m.px(24) - rest.y}, view.contact);
         if (view.can_cancel) b.push_back({call_ids::cancel, "call_end", s(CallStr::cancel_call, ctx)});
         else b.push_back({call_ids::done, "home", s(CallStr::home_button, ctx), true});
     } else {
-        message(dl, m, p, inner, view.escalated ? "support_agent" : "ring_volume", p.primary,
+        message(dl, ctx, m, p, inner, view.escalated ? "support_agent" : "ring_volume", p.primary,
                 s(view.escalated ? CallStr::escalated_title : CallStr::calling_title, ctx),
                 s(view.escalated ? CallStr::escalated_body : CallStr::calling_body, ctx), room);
         if (view.can_cancel) b.push_back({call_ids::cancel, "call_end", s(CallStr::cancel_call, ctx)});

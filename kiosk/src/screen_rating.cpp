@@ -56,31 +56,15 @@ DrawList rating_screen(const ScreenContext& ctx, const CallFlowView& view) {
     const float ty = y + std::max(0.f, (photo - title_h - question_h) / 2);
     dl.add(render::Text{.box = {tx, ty, inner.right() - tx, title_h}, .utf8 = title,
                         .style = {.size = m.font(50), .weight = render::FontWeight::bold, .color = p.primary_dark}});
-    dl.add(render::Text{.box = {tx, ty + title_h, inner.right() - tx, question_h}, .utf8 = s(CallStr::rating_question, ctx),
-                        .style = {.size = m.font(36), .color = p.text}});
-    y += std::max(photo, title_h + question_h) + m.px(m.portrait ? 60 : 28);
+    // A refused save is said where the question was, in the screen's strongest colour.
+    dl.add(render::Text{.box = {tx, ty + title_h, inner.right() - tx, question_h},
+                        .utf8 = s(view.save_error ? CallStr::save_failed : CallStr::rating_question, ctx),
+                        .style = {.size = m.font(36), .weight = view.save_error ? render::FontWeight::bold
+                                                                                : render::FontWeight::regular,
+                                  .color = view.save_error ? p.primary : p.text}});
+    y += std::max(photo, title_h + question_h) + m.px(m.portrait ? 60 : 20);
 
-    // Five stars, each its own big target.
-    const float star = std::max(m.min_target(), m.px(m.portrait ? 150 : 128));
-    const float star_gap = m.px(m.portrait ? 28 : 36);
-    float x = inner.x + (inner.w - (5 * star + 4 * star_gap)) / 2;
-    for (int n = 1; n <= 5; ++n) {
-        const std::string id = std::string(call_ids::star_prefix) + std::to_string(n);
-        const Rect r{x, y, star, star};
-        x += star + star_gap;
-        const bool lit = n <= view.stars;
-        if (ctx.ui.pressed_id == id) dl.add(render::Circle{.center = {r.x + star / 2, r.y + star / 2}, .radius = star / 2,
-                                                           .fill = p.accent.with_alpha(90)});
-        dl.add(render::Icon{.box = r, .name = lit ? "star" : "star_border", .color = lit ? p.accent : p.text_muted});
-        dl.target(id, r);
-    }
-    y += star + m.px(m.portrait ? 60 : 28);
-
-    // Tags: chips at least a finger high; once two are chosen the others are shown unavailable.
-    const float hint_h = m.font(28) * 1.4f;
-    dl.add(render::Text{.box = {inner.x, y, inner.w, hint_h}, .utf8 = s(CallStr::rating_tags_hint, ctx),
-                        .style = {.size = m.font(28), .color = p.text_muted, .align = render::Align::center}});
-    y += hint_h + m.px(12);
+    // Tags: chips at least a finger high, laid out first so that the stars get what is left.
     const float chip_h = m.min_target();
     const float gap = m.px(24);
     struct Placed {
@@ -97,6 +81,36 @@ DrawList rating_screen(const ScreenContext& ctx, const CallFlowView& view) {
         line_w += (lines.back().empty() ? 0 : gap) + w;
         lines.back().push_back({key, std::move(label), w});
     }
+    const float section_gap = m.px(m.portrait ? 60 : 20);
+    const float chips_h = static_cast<float>(lines.size()) * (chip_h + m.px(16)) - m.px(16);
+    const float hint_h = m.font(28) * 1.4f + m.px(12);
+    const float room = buttons.y - section_gap - y;
+    // The hint ("optional, up to two") goes first when space is short: the chips say it too.
+    const bool show_hint = room - chips_h - hint_h - section_gap >= m.min_target();
+    const float star = std::clamp(room - chips_h - (show_hint ? hint_h : 0) - section_gap, m.min_target(),
+                                  m.px(m.portrait ? 150 : 128));
+
+    // Five stars, each its own big target.
+    const float star_gap = m.px(m.portrait ? 28 : 36);
+    float x = inner.x + (inner.w - (5 * star + 4 * star_gap)) / 2;
+    for (int n = 1; n <= 5; ++n) {
+        const std::string id = std::string(call_ids::star_prefix) + std::to_string(n);
+        const Rect r{x, y, star, star};
+        x += star + star_gap;
+        const bool lit = n <= view.stars;
+        if (ctx.ui.pressed_id == id) dl.add(render::Circle{.center = {r.x + star / 2, r.y + star / 2}, .radius = star / 2,
+                                                           .fill = p.accent.with_alpha(90)});
+        dl.add(render::Icon{.box = r, .name = lit ? "star" : "star_border", .color = lit ? p.accent : p.text_muted});
+        dl.target(id, r);
+    }
+    y += star + section_gap;
+
+    if (show_hint) {
+        dl.add(render::Text{.box = {inner.x, y, inner.w, hint_h - m.px(12)}, .utf8 = s(CallStr::rating_tags_hint, ctx),
+                            .style = {.size = m.font(28), .color = p.text_muted, .align = render::Align::center}});
+        y += hint_h;
+    }
+    // Once two are chosen the others are shown unavailable.
     const bool full = view.tags.size() >= kMaxRatingTags;
     for (const auto& line : lines) {
         float total = -gap;
@@ -115,13 +129,6 @@ DrawList rating_screen(const ScreenContext& ctx, const CallFlowView& view) {
         y += chip_h + m.px(16);
     }
 
-    if (view.save_error) {
-        const float err_h = m.font(32) * 1.4f;
-        dl.add(render::Text{.box = {inner.x, buttons.y - err_h - m.px(12), inner.w, err_h},
-                            .utf8 = s(CallStr::save_failed, ctx),
-                            .style = {.size = m.font(32), .weight = render::FontWeight::bold, .color = p.primary,
-                                      .align = render::Align::center}});
-    }
     const FlowButton b[] = {{call_ids::skip, "close", s(CallStr::skip, ctx)},
                             {call_ids::submit, "send", s(CallStr::submit, ctx), true, view.stars > 0}};
     flow_buttons(dl, ctx, m, p, buttons, b);
