@@ -135,9 +135,16 @@ int main(int argc, char** argv) {
     kiosk::SystemClock clock;
     std::unique_ptr<net::SyncWorker> worker;
     if (from_server) {
-        if (cfg->server_url.empty()) return fail("no server_url configured (or REDGRID_SERVER_URL); use --demo to try the kiosk without one");
-        auto sync_options = net::sync_options_from_config(*cfg, REDGRID_VERSION);
-        if (!sync_options) return fail(sync_options.error());
+        // A kiosk that is not provisioned (no server, no readable token) still owns its screen:
+        // it shows what it has (the cache, or "waiting for information") and says why in the
+        // journal, instead of exiting into a restart loop on a freshly installed machine.
+        std::expected<net::SyncOptions, std::string> sync_options =
+            cfg->server_url.empty() ? std::unexpected(std::string("no server.url configured (nor REDGRID_SERVER_URL)"))
+                                    : net::sync_options_from_config(*cfg, REDGRID_VERSION);
+        if (!sync_options)
+            config::log(config::LogLevel::error, "not syncing: {}; set it in {} (see docs/config.md)",
+                        sync_options.error(), config_path.string());
+        else
         // The worker calls back on its own thread; the UI thread picks the news up from the inbox.
         worker = std::make_unique<net::SyncWorker>(*sync_options, [&inbox, &worker](net::SyncUpdate update) {
             if (auto* ready = std::get_if<net::ContentReady>(&update)) {
@@ -154,7 +161,7 @@ int main(int argc, char** argv) {
                 });
             }
         }, clock);
-        worker->start(shown_from_cache ? &*shown_from_cache : nullptr);
+        if (worker) worker->start(shown_from_cache ? &*shown_from_cache : nullptr);
     }
     auto ran = kiosk::run_interactive(options, content->content, inbox);
     if (ran) return 0;

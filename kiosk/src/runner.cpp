@@ -100,6 +100,39 @@ private:
     std::chrono::steady_clock::time_point last_{};
 };
 
+// SDL_WaitEventTimeout sleeps in the kernel only on drivers with a native wait (x11,
+// wayland). Elsewhere (KMSDRM on the Pi, dummy) SDL polls every 1 ms: ~700 wake-ups a second
+// on an idle screen. There the loop polls by itself: every 2 ms while a finger may be moving,
+// every 10 ms when the screen has been left alone (the first touch waits at most 10 ms).
+class EventWaiter {
+public:
+    EventWaiter() {
+        const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+        native_ = driver == "x11" || driver == "wayland";
+    }
+    bool wait(SDL_Event* event, std::chrono::milliseconds timeout) {
+        if (native_) return SDL_WaitEventTimeout(event, static_cast<int>(timeout.count())) != 0;
+        const auto now = std::chrono::steady_clock::now();
+        const auto deadline = now + timeout;
+        for (auto t = now;; t = std::chrono::steady_clock::now()) {
+            SDL_PumpEvents();
+            if (SDL_PeepEvents(event, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0) {
+                last_event_ = t;
+                return true;
+            }
+            if (t >= deadline) return false;
+            const auto step = t - last_event_ < std::chrono::seconds(1) ? std::chrono::milliseconds(2)
+                                                                        : std::chrono::milliseconds(10);
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - t);
+            SDL_Delay(static_cast<Uint32>(std::clamp(left, std::chrono::milliseconds(1), step).count()));
+        }
+    }
+
+private:
+    bool native_ = false;
+    std::chrono::steady_clock::time_point last_event_{};
+};
+
 }  // namespace
 
 void block_termination_signals() {
@@ -160,6 +193,12 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     auto sdl = render::SdlLibrary::init();
     if (!sdl) return std::unexpected(sdl.error());
+    // With no display SDL may fall back to a driver that shows nothing; unless someone asked
+    // for it by name (tests, benchmarks), that is "no display", not a kiosk.
+    const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    const char* requested = std::getenv("SDL_VIDEODRIVER");
+    if ((driver == "offscreen" || driver == "dummy") && !(requested && *requested))
+        return std::unexpected("no display: SDL found only its " + driver + " video driver");
     const Uint32 user_events = SDL_RegisterEvents(2);
     const Uint32 quit_event = user_events, wake_event = user_events + 1;
     SignalThread signals(quit_event);
@@ -186,6 +225,7 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
     });
 
     Watchdog watchdog;
+    EventWaiter waiter;
     bool ready_sent = false;
     const Content* painted_content = app.content();
     const float w = static_cast<float>((*target)->width()), h = static_cast<float>((*target)->height());
@@ -210,7 +250,7 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
         auto wait = app.time_until_next_change();
         if (auto wd = watchdog.interval()) wait = std::min(wait, *wd);
         SDL_Event e;
-        if (!SDL_WaitEventTimeout(&e, static_cast<int>(std::clamp<long long>(wait.count(), 1, 60'000)))) continue;
+        if (!waiter.wait(&e, std::clamp(wait, std::chrono::milliseconds(1), std::chrono::milliseconds(60'000)))) continue;
         do {
             if (e.type == quit_event) {
                 config::log(LogLevel::info, "signal {}: exiting", e.user.code);

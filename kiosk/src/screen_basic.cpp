@@ -25,8 +25,11 @@ Rect nav_bar(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
                               {"large_text", "text_fields", Str::large_text, true}};
     float left_x = m.pad(), right_x = m.w - m.pad();
     for (const Button& b : buttons) {
-        Rect r{b.right ? right_x - bw : left_x, bar.y + m.pad(), bw, bh};
-        if (b.right) right_x -= bw + m.pad(); else left_x += bw + m.pad();
+        // Wide enough for its label in either language and text size (as tile() lays it out).
+        const float label_w = ctx.measurer.text_width(tr(b.label, lang), m.font(30), render::FontWeight::bold);
+        const float w = std::max(bw, std::min(label_w + std::min(bh * 0.5f, m.px(52)) + m.px(12) * 3, m.w / 4 - m.pad()));
+        Rect r{b.right ? right_x - w : left_x, bar.y + m.pad(), w, bh};
+        if (b.right) right_x -= w + m.pad(); else left_x += w + m.pad();
         const bool active = std::string_view(b.id) == "large_text" && ctx.ui.large_text;
         tile(dl, ctx, m, p, b.id, r, b.icon, tr(b.label, lang), active);
     }

@@ -186,12 +186,13 @@ float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
             sub += " · " + g->branch;
         }
     }
-    dl.add(render::Text{.box = {text_x, h * 0.14f, title_w, m.font(46) * 1.3f},
+    // The header is chrome of fixed height and already large: it keeps its size in large-text mode.
+    dl.add(render::Text{.box = {text_x, h * 0.14f, title_w, m.px(46) * 1.3f},
                         .utf8 = std::move(place),
-                        .style = {.size = m.font(44), .weight = render::FontWeight::bold, .color = p.on_primary}});
-    dl.add(render::Text{.box = {text_x, h * 0.58f, title_w, m.font(28) * 1.3f},
+                        .style = {.size = m.px(44), .weight = render::FontWeight::bold, .color = p.on_primary}});
+    dl.add(render::Text{.box = {text_x, h * 0.58f, title_w, m.px(28) * 1.3f},
                         .utf8 = std::move(sub),
-                        .style = {.size = m.font(26), .color = p.on_primary.with_alpha(225)}});
+                        .style = {.size = m.px(26), .color = p.on_primary.with_alpha(225)}});
 
     const float right = m.w - m.pad();
     dl.add(render::Text{.box = {right - clock_w, h * 0.06f, clock_w, m.px(70)},
@@ -203,9 +204,9 @@ float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
                                                     std::to_string(lt.day) + "日 " + weekday
                                               : weekday + " " + std::to_string(lt.year) + "-" + two_digits(lt.month) +
                                                     "-" + two_digits(lt.day);
-    dl.add(render::Text{.box = {right - clock_w, h * 0.62f, clock_w, m.font(26) * 1.3f},
+    dl.add(render::Text{.box = {right - clock_w, h * 0.62f, clock_w, m.px(26) * 1.3f},
                         .utf8 = date,
-                        .style = {.size = m.font(24), .color = p.on_primary.with_alpha(235), .align = render::Align::right}});
+                        .style = {.size = m.px(24), .color = p.on_primary.with_alpha(235), .align = render::Align::right}});
     return h + urgent_banner(dl, ctx, m, p, h);
 }
 
