@@ -227,7 +227,8 @@ int preview(const Arguments& args, const fs::path& data, std::ostream& out, std:
 
 }  // namespace
 
-int run_hub_cli(const std::vector<std::string>& raw_args, std::ostream& out, std::ostream& err) {
+int run_hub_cli(const std::vector<std::string>& raw_args, std::ostream& out, std::ostream& err,
+                std::function<std::chrono::system_clock::time_point()> clock) {
     auto args = parse_arguments(raw_args);
     if (!args) return fail(err, args.error());
     if (args->positional.empty() || args->positional[0] == "help" || args->options.contains("--help")) {
@@ -249,7 +250,8 @@ int run_hub_cli(const std::vector<std::string>& raw_args, std::ostream& out, std
     if (command == "command") return add_command(*args, *data, out, err);
     if (command == "preview") return preview(*args, *data, out, err);
     if (command == "events" || command == "calls" || command == "call")
-        return run_records_command(args->positional, args->options, *data, out, err);
+        return run_records_command(args->positional, args->options, *data, out, err,
+                                   clock ? clock() : std::chrono::system_clock::now());
     if (command == "notice" && args->positional.size() == 2 && args->positional[1] == "add") {
         const auto kiosk = args->option("--kiosk");
         const auto title = args->option("--title");

@@ -47,7 +47,7 @@ int list_events(const std::map<std::string, std::string>& options, HubRecords& r
 }
 
 int call_action(const std::vector<std::string>& positional, const std::map<std::string, std::string>& options,
-                HubRecords& records, HubContent& content, std::ostream& out, std::ostream& err) {
+                HubRecords& records, HubContent& content, std::ostream& out, std::ostream& err, TimePoint now) {
     static constexpr const char* kCallUsage =
         "usage: call dispatch ID --member M [--eta MINUTES] | call arrive ID | call close ID | call refuse ID | "
         "call show ID";
@@ -55,7 +55,6 @@ int call_action(const std::vector<std::string>& positional, const std::map<std::
     const auto& action = positional[1];
     const auto number = parse_call_id(positional[2]);
     if (!number) return fail(err, "\"" + positional[2] + "\" is not a call id (call-N)");
-    const auto now = std::chrono::system_clock::now();
     const auto directory = directory_from(content);
     const auto call = records.call(*number, now, directory);
     if (!call) return fail(err, "no call " + positional[2]);
@@ -93,13 +92,13 @@ int call_action(const std::vector<std::string>& positional, const std::map<std::
 }  // namespace
 
 int run_records_command(const std::vector<std::string>& positional, const std::map<std::string, std::string>& options,
-                        const std::filesystem::path& data, std::ostream& out, std::ostream& err) {
+                        const std::filesystem::path& data, std::ostream& out, std::ostream& err,
+                        TimePoint now) {
     auto records = HubRecords::open(data / "hub.sqlite");
     if (!records) return fail(err, records.error());
     HubContent content(data);
     if (positional[0] == "events") return list_events(options, **records, out);
     if (positional[0] == "calls") {
-        const auto now = std::chrono::system_clock::now();
         const auto rows = (*records)->calls(now, directory_from(content), option_or(options, "--kiosk"));
         out << std::left << std::setw(11) << "CALL" << std::setw(14) << "KIOSK" << std::setw(12) << "STATUS"
             << std::setw(10) << "GRID" << std::setw(12) << "CATEGORY" << std::setw(8) << "ETA" << std::setw(22)
@@ -107,7 +106,7 @@ int run_records_command(const std::vector<std::string>& positional, const std::m
         for (const auto& call : rows) print_call(out, call, now);
         return 0;
     }
-    return call_action(positional, options, **records, content, out, err);
+    return call_action(positional, options, **records, content, out, err, now);
 }
 
 }  // namespace redgrid::hub

@@ -1,0 +1,174 @@
+// The one-key call at the service level, on loopback: NetworkCallService on the kiosk,
+// the hub with an injected clock, an admin playing the dispatcher with the CLI.
+#include <gtest/gtest.h>
+
+#include "records_support.h"
+
+namespace redgrid::test {
+namespace {
+
+using kiosk::CallState;
+
+class Calls : public RecordsFixture {
+protected:
+    kiosk::CallRequest request(std::string key) {
+        return {.kiosk_id = "k1", .grid_id = "g-01-1", .category = "health", .member_id = std::nullopt,
+                .idempotency_key = std::move(key)};
+    }
+    void start_service(const std::string& url) {
+        calls_ = std::make_unique<net::NetworkCallService>(endpoint(url), clock_, &queue(), call_timing());
+    }
+    const kiosk::CallUpdate& last() { return updates().back(); }
+};
+
+TEST_F(Calls, DispatchedFromTheCliShowsTheMemberThenClosesAndTheRatingArrivesOnce) {
+    start_hub();  // the simulator never answers: a person plays the dispatcher
+    start_service(hub_url());
+    const auto id = calls_->request(request("key-1"));
+    EXPECT_EQ(id, "key-1");
+    ASSERT_TRUE(wait_for_state(CallState::queued));
+    ASSERT_EQ(calls_->hub_call_id(id), "call-1");
+    EXPECT_EQ(calls_->request(request("key-1")), "key-1") << "the same key is the same call";
+
+    std::string output;
+    ASSERT_EQ(cli({"call", "dispatch", "call-1", "--member", "m-0001", "--eta", "5"}, &output), 0) << output;
+    ASSERT_TRUE(wait_for_state(CallState::dispatched));
+    const auto dispatched = last();
+    ASSERT_TRUE(dispatched.member.has_value());
+    EXPECT_EQ(dispatched.member->id, "m-0001");
+    EXPECT_EQ(dispatched.member->name, make_bundle_json("k1", "v1")["members"][0]["name"].get<std::string>())
+        << "the name from the kiosk's published bundle";
+    EXPECT_EQ(dispatched.member->eta_minutes, 5);
+
+    ASSERT_EQ(cli({"call", "arrive", "call-1"}, &output), 0) << output;
+    ASSERT_TRUE(wait_for_state(CallState::arrived));
+    ASSERT_EQ(cli({"call", "close", "call-1"}, &output), 0) << output;
+    ASSERT_TRUE(wait_for_state(CallState::closed));
+    EXPECT_TRUE(eventually([&] { return calls_->open_calls() == 0; })) << "a closed call is no longer polled";
+    EXPECT_NE(cli({"call", "close", "call-1"}, &output), 0) << "closed is final";
+    EXPECT_NE(output.find("call-1 is already closed"), std::string::npos) << output;
+
+    // The rating, as the call screen records it, through the durable queue.
+    ASSERT_TRUE(queue().enqueue(net::EventKind::rating,
+                                R"({"call_id":"key-1","client_call_id":"key-1","member_id":"m-0001","stars":5,"tags":["耐心"]})")
+                    .has_value());
+    net::EventUploader uploader(queue(), endpoint(hub_url()), clock_, upload_timing());
+    ASSERT_TRUE(uploader.upload_batch().has_value());
+    ASSERT_TRUE(uploader.upload_batch().has_value());
+    const auto ratings = hub_->records().events("k1", "rating");
+    ASSERT_EQ(ratings.size(), 1u);
+    EXPECT_EQ(nlohmann::json::parse(ratings[0].data_json)["stars"], 5);
+
+    ASSERT_EQ(cli({"calls"}, &output), 0);
+    EXPECT_NE(output.find("closed"), std::string::npos) << output;
+    ASSERT_EQ(cli({"call", "show", "call-1"}, &output), 0);
+    for (const char* step : {"queued", "dispatched", "arrived", "closed", "admin", "m-0001"})
+        EXPECT_NE(output.find(step), std::string::npos) << step << " in\n" << output;
+}
+
+TEST_F(Calls, TheSimulatorAnswersWithAnOnDutyMemberOfTheGrid) {
+    hub::CallPolicy policy;
+    policy.mode = hub::DispatchMode::answer;
+    policy.answer_after = 10s;
+    policy.eta = 240s;
+    start_hub(policy);
+    start_service(hub_url());
+    calls_->request(request("key-sim"));
+    ASSERT_TRUE(wait_for_state(CallState::queued));
+    advance_hub(10s);
+    ASSERT_TRUE(wait_for_state(CallState::dispatched));
+    EXPECT_EQ(last().member->id, "m-0001");
+    EXPECT_EQ(last().member->eta_minutes, 4);
+}
+
+TEST_F(Calls, RefusedByTheDispatcherIsFinal) {
+    hub::CallPolicy policy;
+    policy.mode = hub::DispatchMode::refuse;
+    policy.answer_after = 10s;
+    start_hub(policy);
+    start_service(hub_url());
+    calls_->request(request("key-refuse"));
+    ASSERT_TRUE(wait_for_state(CallState::queued));
+    advance_hub(10s);
+    ASSERT_TRUE(wait_for_state(CallState::refused));
+    EXPECT_TRUE(eventually([&] { return calls_->open_calls() == 0; }));
+}
+
+TEST_F(Calls, NobodyAnswersEscalatedToTheDutyDeskThenExpiredNeverHangs) {
+    hub::CallPolicy policy;
+    policy.escalate_after = 120s;
+    policy.expire_after = 600s;
+    start_hub(policy);
+    start_service(hub_url());
+    calls_->request(request("key-late"));
+    ASSERT_TRUE(wait_for_state(CallState::queued));
+    advance_hub(120s);
+    ASSERT_TRUE(wait_for_state(CallState::escalated));
+    EXPECT_NE(last().message.find("值班室"), std::string::npos) << last().message;
+    advance_hub(600s);
+    ASSERT_TRUE(wait_for_state(CallState::expired));
+    const auto log = hub_->records().call_log(1);
+    ASSERT_EQ(log.size(), 3u);
+    EXPECT_EQ(log[1].status, "escalated");
+    EXPECT_EQ(log[1].at, start_ + 120s) << "escalated at its due time, not when someone looked";
+    EXPECT_EQ(log[2].status, "expired");
+    EXPECT_EQ(log[2].at, start_ + 720s);
+}
+
+TEST_F(Calls, CancelOnlineEndsTheCallAtTheHub) {
+    start_hub();
+    start_service(hub_url());
+    const auto id = calls_->request(request("key-cancel"));
+    ASSERT_TRUE(wait_for_state(CallState::queued));
+    calls_->cancel(id);
+    ASSERT_TRUE(wait_for_state(CallState::cancelled));
+    EXPECT_FALSE(last().still_trying);
+    EXPECT_EQ(hub_->records().call_by_client_id("k1", "key-cancel")->status, "cancelled");
+    EXPECT_EQ(queue().depth(), 0u) << "online: nothing had to be queued";
+}
+
+TEST_F(Calls, OfflineTheCallIsQueuedAndRetriedAndTheCancelWillBeCancelled) {
+    provision();
+    const int port = unused_port();
+    start_service("http://127.0.0.1:" + std::to_string(port));
+    const auto id = calls_->request(request("key-offline"));
+    ASSERT_TRUE(wait_for_state(CallState::offline));
+    EXPECT_TRUE(last().still_trying) << "the screen says it is still trying";
+    EXPECT_EQ(queue().depth(), 1u) << "the call is in the durable queue";
+    calls_->cancel(id);
+    ASSERT_TRUE(wait_for_state(CallState::cancelled));
+    EXPECT_TRUE(last().still_trying);
+    EXPECT_EQ(last().message, net::kWillBeCancelled);
+    const auto queued = queue().peek_batch(10, 1 << 20);
+    ASSERT_EQ(queued.size(), 2u);
+    EXPECT_EQ(queued[0].kind, net::EventKind::call);
+    EXPECT_EQ(queued[1].kind, net::EventKind::call_cancel);
+
+    start_hub({}, port);
+    net::EventUploader uploader(queue(), endpoint(hub_url()), clock_, upload_timing());
+    ASSERT_TRUE(uploader.upload_batch().has_value());
+    const auto call = hub_->records().call_by_client_id("k1", "key-offline");
+    ASSERT_TRUE(call.has_value()) << "the call reached the hub through the queue";
+    EXPECT_EQ(call->status, "cancelled");
+    EXPECT_EQ(call->category, "health");
+}
+
+TEST_F(Calls, OfflineThenOnlineTheRetryPlacesTheSameCall) {
+    provision();
+    const int port = unused_port();
+    start_service("http://127.0.0.1:" + std::to_string(port));
+    calls_->request(request("key-retry"));
+    ASSERT_TRUE(wait_for_state(CallState::offline));
+    // The queued event reaches the hub first; the retried POST then finds the same call.
+    start_hub({}, port);
+    net::EventUploader uploader(queue(), endpoint(hub_url()), clock_, upload_timing());
+    ASSERT_TRUE(uploader.upload_batch().has_value());
+    ASSERT_TRUE(eventually([&] {
+        clock_.advance(5s);
+        return calls_->hub_call_id("key-retry").has_value();
+    }));
+    EXPECT_EQ(hub_->records().calls(start_, hub_->directory()).size(), 1u) << "one call, however it arrived";
+}
+
+}  // namespace
+}  // namespace redgrid::test
