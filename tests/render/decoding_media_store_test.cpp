@@ -81,8 +81,8 @@ TEST(DecodingMediaStore, PhotoIsDecodedOffTheUiThreadAndShownOnTheNextFrame) {
 TEST(DecodingMediaStore, ABombOrForeignFileEndsAsAMissingImageWithTheDecodersReason) {
     DecodingHarness h;
     // A PNG header claiming 100000 x 100000 pixels: refused before any decoder sees it.
-    std::ofstream(h.base.media_dir.path() / "bomb", std::ios::binary)
-        .write("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x06\0\0\0", 33);
+    static constexpr char kBombHeader[] = "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x06\0\0\0";
+    std::ofstream(h.base.media_dir.path() / "bomb", std::ios::binary).write(kBombHeader, sizeof kBombHeader - 1);
     DrawList list;
     list.add(Image{{0, 0, 100, 100}, "bomb", ImageFit::cover, 0});
     h.draw(list);
