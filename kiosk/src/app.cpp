@@ -7,14 +7,48 @@
 #include "redgrid/kiosk/content_index.h"
 
 namespace redgrid::kiosk {
+namespace {
 
-App::App(const Clock& clock, AppOptions options) : clock_(clock), options_(options) {
+bool is_call_screen(ScreenId s) {
+    return s == ScreenId::call || s == ScreenId::calling || s == ScreenId::coming || s == ScreenId::rating;
+}
+
+}  // namespace
+
+App::App(const Clock& clock, AppOptions options, AppServices services) : clock_(clock), options_(options) {
     ui_.lang = options.lang;
     last_input_ = clock_.steady_now();
+    if (!services.calls) {
+        own_calls_ = std::make_unique<DemoCallService>(clock_, nullptr);
+        services.calls = own_calls_.get();
+    }
+    if (!services.sink) {
+        own_sink_ = std::make_unique<MemoryInteractionSink>();
+        services.sink = own_sink_.get();
+    }
+    flow_ = std::make_unique<CallFlow>(clock_, *services.calls, *services.sink,
+                                       CallFlowOptions{.kiosk_id = options_.kiosk_id, .cooldown = options_.call_cooldown});
+}
+
+
+void App::follow_call_flow() {
+    call_view_ = flow_->view();
+    dirty_ = true;
+    if (flow_->active()) {
+        const Route want{flow_->screen(), {}};
+        if (ui_.route == want) return;
+        // One entry on the back stack for the whole flow: its steps replace each other.
+        if (is_call_screen(ui_.route.screen)) ui_.route = want;
+        else go(want);
+    } else if (is_call_screen(ui_.route.screen)) {
+        go_home(false);
+    }
 }
 
 void App::set_content(std::shared_ptr<const Content> content) {
     content_ = std::move(content);
+    flow_->set_content(content_);
+    if (own_calls_) own_calls_->set_content(content_);
     // A route whose subject vanished with the new content falls back home.
     dirty_ = true;
 }
@@ -163,6 +197,13 @@ void App::activate(const std::string& id) {
     last_activated_ = id;
     last_activation_ = now;
 
+    // The call flow owns its ids ("call", "call:*", "rating:*"); Home and Back leave it
+    // (an open call is kept: "call" shows it again).
+    if (flow_->activate(id)) return follow_call_flow();
+    if ((id == "home" || id == "back") && is_call_screen(ui_.route.screen)) {
+        flow_->reset();
+        call_view_ = flow_->view();
+    }
     if (id == "home") return go_home(false);
     if (id == "back") {
         if (ui_.back_stack.empty()) return go_home(false);
@@ -183,7 +224,6 @@ void App::activate(const std::string& id) {
         dirty_ = true;
         return;
     }
-    if (id == "call") return go({ScreenId::call, {}});
     if (id.starts_with("tile:")) {
         std::string error;
         if (auto r = parse_route(std::string_view(id).substr(5), &error)) go(*r);
@@ -234,9 +274,15 @@ void App::apply_filter(std::string_view filter) {
 
 void App::tick() {
     step_fling();
+    if (flow_->tick()) follow_call_flow();
     const auto idle = clock_.steady_now() - last_input_;
-    // Walking away forgets the person: their path, their text size, their language.
-    if (idle >= options_.idle_return && ui_.pressed_id.empty()) go_home(true);
+    // Walking away forgets the person: their path, their text size, their language, a
+    // half-done rating. A call still open is kept, but no longer shown.
+    if (idle >= options_.idle_return && ui_.pressed_id.empty() && !(flow_->call_open() && flow_->active())) {
+        flow_->reset();
+        call_view_ = flow_->view();
+        go_home(true);
+    }
 }
 
 long long App::minute_of(std::chrono::system_clock::time_point t) const {
@@ -255,6 +301,7 @@ std::chrono::milliseconds App::time_until_next_change() const {
     auto wait = duration_cast<milliseconds>(next_minute - now);
     const bool away_from_home = ui_.route.screen != ScreenId::home || !ui_.back_stack.empty() || ui_.large_text ||
                                 ui_.lang != options_.lang;
+    if (auto flow_wait = flow_->time_until_next_change()) wait = std::min(wait, std::max(milliseconds(0), *flow_wait));
     if (away_from_home) {
         const auto idle_left = duration_cast<milliseconds>(options_.idle_return - (clock_.steady_now() - last_input_));
         wait = std::min(wait, std::max(milliseconds(0), idle_left));
@@ -266,7 +313,8 @@ const render::DrawList& App::frame(const render::TextMeasurer& measurer) {
     if (!needs_redraw()) return frame_;
     const auto now = clock_.now();
     const ScreenContext ctx{.content = content_.get(), .ui = ui_, .width = width_, .height = height_,
-                            .measurer = measurer, .now = now, .utc_offset_minutes = options_.utc_offset_minutes};
+                            .measurer = measurer, .now = now, .utc_offset_minutes = options_.utc_offset_minutes,
+                            .call = &call_view_};
     frame_ = build_screen(ctx);
     frame_minute_ = minute_of(now);
     dirty_ = false;

@@ -32,7 +32,31 @@ AppOptions app_options(const config::KioskConfig& cfg) {
     a.utc_offset_minutes = cfg.utc_offset_minutes;
     a.idle_return = std::chrono::seconds(cfg.idle_return_s);
     a.lang = cfg.language == "en" ? Lang::en : Lang::zh;
+    a.kiosk_id = cfg.kiosk_id.empty() ? "demo" : cfg.kiosk_id;
+    a.call_cooldown = std::chrono::seconds(cfg.call_cooldown_s);
     return a;
+}
+
+bool is_call_screen(ScreenId s) {
+    return s == ScreenId::call || s == ScreenId::calling || s == ScreenId::coming || s == ScreenId::rating;
+}
+
+// The call screens are states of the call flow, not places: a screenshot of one plays the
+// flow there on the fake clock, as a resident would (press, confirm, wait for the member).
+void drive_call_flow_to(App& app, FakeClock& clock, const render::TextMeasurer& measurer, ScreenId want) {
+    using namespace std::chrono_literals;
+    app.frame(measurer);
+    app.tap("call");
+    app.frame(measurer);
+    if (want == ScreenId::call) return;
+    clock.advance(1s);
+    app.tap("call:confirm");
+    app.frame(measurer);
+    for (int i = 0; i < 600 && app.state().route.screen != want; ++i) {
+        clock.advance(1s);
+        app.tick();
+        app.frame(measurer);
+    }
 }
 
 sigset_t termination_signals() {
@@ -181,7 +205,10 @@ std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
     App app(clock, app_options(options.config));
     app.set_size(static_cast<float>(options.width), static_cast<float>(options.height));
     app.set_content(std::move(content));
-    if (options.start_route) app.navigate(*options.start_route);
+    if (options.start_route && is_call_screen(options.start_route->screen))
+        drive_call_flow_to(app, clock, *fonts, options.start_route->screen);
+    else if (options.start_route)
+        app.navigate(*options.start_route);
     painter.draw(app.frame(*fonts));
     (*target)->present();
     return (*target)->save_png(out.string());

@@ -1,6 +1,8 @@
 // Screens with little of their own: the router, the nav bar, "waiting for content", and the
 // placeholder shown for a screen whose content issue has not landed yet.
+#include "call_screens.h"
 #include "layout.h"
+#include "redgrid/kiosk/call_flow.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -78,7 +80,13 @@ render::DrawList build_screen(const ScreenContext& ctx) {
         case ScreenId::member: return ui::member_screen(ctx);
         case ScreenId::members: return ui::members_screen(ctx);
         case ScreenId::services: return ui::services_screen(ctx);
-        case ScreenId::call: return ui::placeholder_screen(ctx, Str::call_placeholder_title, Str::call_placeholder_body);
+        case ScreenId::call:
+        case ScreenId::calling:
+        case ScreenId::coming:
+        case ScreenId::rating:
+            // Drawn from the call flow's state; with no flow under way there is nothing to show.
+            if (ctx.call && ctx.call->step != CallStep::idle) return ui::call_flow_screen(ctx, *ctx.call);
+            return ui::home_screen(ctx);
         default: return ui::placeholder_screen(ctx, Str::screen_coming_title, Str::screen_coming_body);
     }
 }

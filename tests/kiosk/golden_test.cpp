@@ -108,7 +108,9 @@ INSTANTIATE_TEST_SUITE_P(Screens, Golden,
                                            GoldenCase{"member:m-0008", 1920, 1080},
                                            GoldenCase{"member:m-0008", 1080, 1920}, GoldenCase{"members", 1920, 1080},
                                            GoldenCase{"members", 1080, 1920}, GoldenCase{"services", 1920, 1080},
-                                           GoldenCase{"services", 1080, 1920}),
+                                           GoldenCase{"services", 1080, 1920}, GoldenCase{"calling", 1920, 1080},
+                                           GoldenCase{"coming", 1920, 1080}, GoldenCase{"coming", 1080, 1920},
+                                           GoldenCase{"rating", 1920, 1080}, GoldenCase{"rating", 1080, 1920}),
                          [](const auto& info) {
                              std::string n = info.param.name();
                              for (char& c : n)

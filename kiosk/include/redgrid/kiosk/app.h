@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "redgrid/kiosk/call_flow.h"
+#include "redgrid/kiosk/call_service.h"
 #include "redgrid/kiosk/clock.h"
+#include "redgrid/kiosk/interaction_sink.h"
 #include "redgrid/kiosk/screen.h"
 #include "redgrid/kiosk/ui_state.h"
 
@@ -28,11 +31,20 @@ struct AppOptions {
     float drag_slop = 16;
     // A released drag keeps gliding with this exponential decay time constant, as on a phone.
     std::chrono::milliseconds fling_time_constant{325};
+    std::string kiosk_id = "demo";
+    std::chrono::seconds call_cooldown{60};
+};
+
+// Where calls go and where interactions are kept. Either may be null: the App then uses
+// its own simulated dispatcher and in-memory sink (--demo, tests).
+struct AppServices {
+    CallService* calls = nullptr;
+    InteractionSink* sink = nullptr;
 };
 
 class App {
 public:
-    App(const Clock& clock, AppOptions options);
+    App(const Clock& clock, AppOptions options, AppServices services = {});
 
     void set_content(std::shared_ptr<const Content> content);
     const Content* content() const { return content_.get(); }
@@ -64,9 +76,12 @@ public:
     int frames_built() const { return frames_built_; }
 
     const UiState& state() const { return ui_; }
+    const CallFlow& call_flow() const { return *flow_; }
 
 private:
     void activate(const std::string& id);
+    // Shows the call flow's screen while it is active, and leaves its screens when it ends.
+    void follow_call_flow();
     void go(Route route);
     void go_home(bool forget_person);
     void apply_filter(std::string_view filter);
@@ -81,6 +96,10 @@ private:
 
     const Clock& clock_;
     AppOptions options_;
+    std::unique_ptr<DemoCallService> own_calls_;
+    std::unique_ptr<MemoryInteractionSink> own_sink_;
+    std::unique_ptr<CallFlow> flow_;
+    CallFlowView call_view_;
     std::shared_ptr<const Content> content_;
     UiState ui_;
     float width_ = 1920, height_ = 1080;

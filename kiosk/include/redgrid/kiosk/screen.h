@@ -13,6 +13,7 @@
 namespace redgrid::kiosk {
 
 class Content;
+struct CallFlowView;
 
 struct ScreenContext {
     const Content* content = nullptr;  // null until the first bundle is there
@@ -23,6 +24,7 @@ struct ScreenContext {
     std::chrono::system_clock::time_point now;
     int utc_offset_minutes = 480;
     std::optional<std::chrono::system_clock::time_point> content_updated_at;
+    const CallFlowView* call = nullptr;  // the call flow's state, for the call screens
 };
 
 render::DrawList build_screen(const ScreenContext& ctx);
