@@ -12,9 +12,9 @@
 #include "redgrid/kiosk/paths.h"
 #include "redgrid/kiosk/replay.h"
 #include "redgrid/kiosk/runner.h"
+#include "online_services.h"
 #include "redgrid/net/content_cache.h"
 #include "redgrid/net/sync.h"
-#include "redgrid/net/sync_worker.h"
 
 namespace {
 
@@ -133,35 +133,11 @@ int main(int argc, char** argv) {
     kiosk::block_termination_signals();
     kiosk::UiInbox inbox;
     kiosk::SystemClock clock;
-    std::unique_ptr<net::SyncWorker> worker;
+    std::unique_ptr<OnlineServices> online;
     if (from_server) {
-        // A kiosk that is not provisioned (no server, no readable token) still owns its screen:
-        // it shows what it has (the cache, or "waiting for information") and says why in the
-        // journal, instead of exiting into a restart loop on a freshly installed machine.
-        std::expected<net::SyncOptions, std::string> sync_options =
-            cfg->server_url.empty() ? std::unexpected(std::string("no server.url configured (nor REDGRID_SERVER_URL)"))
-                                    : net::sync_options_from_config(*cfg, REDGRID_VERSION);
-        if (!sync_options)
-            config::log(config::LogLevel::error, "not syncing: {}; set it in {} (see docs/config.md)",
-                        sync_options.error(), config_path.string());
-        else
-        // The worker calls back on its own thread; the UI thread picks the news up from the inbox.
-        worker = std::make_unique<net::SyncWorker>(*sync_options, [&inbox, &worker](net::SyncUpdate update) {
-            if (auto* ready = std::get_if<net::ContentReady>(&update)) {
-                inbox.post([content = ready->content.content](kiosk::App& app) { app.set_content(content); });
-            } else if (auto* status = std::get_if<net::SyncStatus>(&update)) {
-                config::log(config::LogLevel::info, "sync: {}", net::describe(*status));
-            } else if (auto* command = std::get_if<net::Command>(&update)) {
-                // reload, upload_screenshot and set_display_schedule need the maintenance and
-                // display-power work (issue 6); until then the server hears so plainly.
-                config::log(config::LogLevel::notice, "server command {} ({}): not supported by this firmware yet",
-                            command->type, command->id);
-                inbox.post([&worker, id = command->id](kiosk::App&) {
-                    worker->report_command_result({id, net::CommandStatus::unsupported, "not supported by this firmware"});
-                });
-            }
-        }, clock);
-        if (worker) worker->start(shown_from_cache ? &*shown_from_cache : nullptr);
+        online = std::make_unique<OnlineServices>(*cfg, config_path.string(), clock, inbox,
+                                                  shown_from_cache ? &*shown_from_cache : nullptr);
+        options.services = online->app_services();
     }
     auto ran = kiosk::run_interactive(options, content->content, inbox);
     if (ran) return 0;

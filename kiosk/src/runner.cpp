@@ -202,7 +202,7 @@ std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
     render::Painter painter((*target)->renderer(), *fonts, media);
 
     FakeClock clock(options.fixed_now.value_or(std::chrono::system_clock::now()));
-    App app(clock, app_options(options.config));
+    App app(clock, app_options(options.config), options.services);
     app.set_size(static_cast<float>(options.width), static_cast<float>(options.height));
     app.set_content(std::move(content));
     if (options.start_route && is_call_screen(options.start_route->screen))
@@ -241,7 +241,7 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
     render::Painter painter((*target)->renderer(), *fonts, media);
 
     SystemClock clock;
-    App app(clock, app_options(options.config));
+    App app(clock, app_options(options.config), options.services);
     app.set_size(static_cast<float>((*target)->width()), static_cast<float>((*target)->height()));
     app.set_content(std::move(content));
     if (options.start_route) app.navigate(*options.start_route);

@@ -26,6 +26,7 @@ struct RunnerOptions {
     std::optional<Route> start_route;
     std::optional<std::chrono::system_clock::time_point> fixed_now;
     std::filesystem::path media_dir;  // where Image ops find media/<sha256>
+    AppServices services;             // calls and the interaction sink; null = simulated, in memory
 };
 
 // Work from other threads (the network worker) for the UI thread: posted from any thread,

@@ -1,0 +1,45 @@
+// The kiosk's network side, wired for the UI: the content sync worker, the durable event
+// queue with its uploader, the one-key call over the protocol, and the sink the call flow
+// records into. Part of the executable (redgrid_net builds on redgrid_kiosk, not the
+// other way round); everything reaches the UI thread through the UiInbox.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "redgrid/config/config.h"
+#include "redgrid/kiosk/call_service.h"
+#include "redgrid/kiosk/runner.h"
+#include "redgrid/net/content_cache.h"
+#include "redgrid/net/event_queue.h"
+#include "redgrid/net/event_uploader.h"
+#include "redgrid/net/network_call_service.h"
+#include "redgrid/net/queue_interaction_sink.h"
+#include "redgrid/net/sync_worker.h"
+
+namespace redgrid {
+
+class OnlineServices {
+public:
+    // Opens the queue in the data directory and, when the kiosk is provisioned (server URL
+    // and a readable token), starts syncing, uploading and calling through the server. When
+    // it is not, it logs why: calls then say plainly that the screen is offline and show the
+    // grid's duty phone, and what residents did waits in the queue.
+    OnlineServices(const config::KioskConfig& config, const std::string& config_path, const kiosk::Clock& clock,
+                   kiosk::UiInbox& inbox, const net::CachedContent* shown);
+    ~OnlineServices();
+    OnlineServices(const OnlineServices&) = delete;
+    OnlineServices& operator=(const OnlineServices&) = delete;
+
+    kiosk::AppServices app_services();
+
+private:
+    kiosk::UiInbox& inbox_;
+    std::optional<net::EventQueue> queue_;
+    std::unique_ptr<net::EventUploader> uploader_;
+    std::unique_ptr<kiosk::InteractionSink> sink_;
+    std::unique_ptr<kiosk::CallService> calls_;
+    std::unique_ptr<net::SyncWorker> worker_;
+};
+
+}  // namespace redgrid
