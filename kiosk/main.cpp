@@ -105,6 +105,18 @@ int main(int argc, char** argv) {
     else if (options.windowed && !cli->screenshot) options.width = 1600, options.height = 900;
     else options.width = cfg->screen_width, options.height = cfg->screen_height;
 
+    // Before any thread starts: SIGTERM must reach the UI loop's signal thread, not kill a worker.
+    // (--sync-once, --screenshot and --replay stay interruptible with Ctrl+C.)
+    if (!cli->screenshot && !cli->replay) kiosk::block_termination_signals();
+    kiosk::UiInbox inbox;
+    kiosk::SystemClock clock;
+    std::unique_ptr<OnlineServices> online;
+    if (from_server && !cli->screenshot) {
+        online = std::make_unique<OnlineServices>(*cfg, config_path.string(), clock, inbox,
+                                                  shown_from_cache ? &*shown_from_cache : nullptr);
+        options.services = online->app_services();
+    }
+
     if (cli->replay) {
         std::ifstream in(*cli->replay, std::ios::binary);
         if (!in) return fail("cannot read replay script " + cli->replay->string());
@@ -128,17 +140,6 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    // Before any thread starts: SIGTERM must reach the UI loop's signal thread, not kill a worker.
-    // (--sync-once and --screenshot above stay interruptible with Ctrl+C.)
-    kiosk::block_termination_signals();
-    kiosk::UiInbox inbox;
-    kiosk::SystemClock clock;
-    std::unique_ptr<OnlineServices> online;
-    if (from_server) {
-        online = std::make_unique<OnlineServices>(*cfg, config_path.string(), clock, inbox,
-                                                  shown_from_cache ? &*shown_from_cache : nullptr);
-        options.services = online->app_services();
-    }
     auto ran = kiosk::run_interactive(options, content->content, inbox);
     if (ran) return 0;
     if (!cli->demo) return fail(ran.error());

@@ -152,12 +152,18 @@ std::expected<ReplayScript, std::vector<std::string>> parse_replay(std::string_v
                 fail("expected \"expect screen NAME\", \"expect target @ID\" or \"expect no-target @ID\"");
                 continue;
             }
+        } else if (verb == "await") {
+            auto d = w.size() == 4 ? duration(w[3]) : std::nullopt;
+            std::string error;
+            auto r = w.size() == 4 && w[1] == "screen" ? parse_route(w[2], &error) : std::nullopt;
+            if (!r || !d) { fail("expected \"await screen NAME TIMEOUT\" (e.g. 30s)" + (error.empty() ? "" : ": " + error)); continue; }
+            step.action = replay::AwaitScreen{*r, *d};
         } else if (verb == "screenshot") {
             if (!arity(2)) continue;
             if (!valid_name(w[1])) { fail("screenshot names use letters, digits, - and _ (at most 64)"); continue; }
             step.action = replay::Screenshot{std::string(w[1])};
         } else {
-            fail("unknown step \"" + std::string(verb) + "\" (size, now, screen, tap, press, move, release, drag, wait, expect, screenshot)");
+            fail("unknown step \"" + std::string(verb) + "\" (size, now, screen, tap, press, move, release, drag, wait, expect, await, screenshot)");
             continue;
         }
         script.steps.push_back(std::move(step));

@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <thread>
 
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/replay.h"
@@ -83,7 +84,7 @@ std::expected<ReplayResult, std::string> run_replay(const ReplayScript& script, 
     app_options.utc_offset_minutes = options.config.utc_offset_minutes;
     app_options.idle_return = std::chrono::seconds(options.config.idle_return_s);
     app_options.lang = options.config.language == "en" ? Lang::en : Lang::zh;
-    App app(clock, app_options);
+    App app(clock, app_options, options.services);
     app.set_size(static_cast<float>(script.width), static_cast<float>(script.height));
     app.set_content(std::move(content));
     Player player(app, clock, *fonts);
@@ -118,6 +119,16 @@ std::expected<ReplayResult, std::string> run_replay(const ReplayScript& script, 
                 } else if constexpr (std::is_same_v<A, replay::ExpectScreen>) {
                     if (app.state().route != a.route)
                         error = "expected screen " + route_name(a.route) + ", showing " + route_name(app.state().route);
+                } else if constexpr (std::is_same_v<A, replay::AwaitScreen>) {
+                    // Real time, for a real server: the fake clock keeps pace with it.
+                    const auto deadline = std::chrono::steady_clock::now() + a.timeout;
+                    while (app.state().route != a.route && std::chrono::steady_clock::now() < deadline) {
+                        std::this_thread::sleep_for(50ms);
+                        player.pass(50ms);
+                    }
+                    if (app.state().route != a.route)
+                        error = "waited " + std::to_string(a.timeout.count()) + " ms for screen " + route_name(a.route) +
+                                ", still showing " + route_name(app.state().route);
                 } else if constexpr (std::is_same_v<A, replay::ExpectTarget>) {
                     const bool present = app.frame(*fonts).find(a.id) != nullptr;
                     if (present != a.present)

@@ -68,12 +68,14 @@ TEST(ReplayParse, EveryProblemNamesItsLine) {
 TEST(ReplayParse, ParsesEveryStepKind) {
     auto s = parse_replay("# a comment\nsize 1080x1920\nnow 2026-11-25T09:30:00+08:00\nscreen notices\n"
                           "tap @back\ntap 10 20\npress 1 2\nmove 3 4\nrelease 5 6\ndrag 1 2 3 4 300ms\n"
-                          "wait 2min\nexpect screen home\nexpect target @call\nexpect no-target @x\nscreenshot a-b_c\n",
+                          "wait 2min\nexpect screen home\nexpect target @call\nexpect no-target @x\nscreenshot a-b_c\n"
+                          "await screen coming 30s\n",
                           "ok.replay");
     ASSERT_TRUE(s) << s.error().front();
     EXPECT_EQ(s->width, 1080);
     EXPECT_EQ(s->height, 1920);
-    EXPECT_EQ(s->steps.size(), 12u);
+    EXPECT_EQ(s->steps.size(), 13u);
+    EXPECT_EQ(std::get<replay::AwaitScreen>(s->steps[12].action).timeout, std::chrono::seconds(30));
     EXPECT_EQ(std::get<replay::Wait>(s->steps[7].action).duration, std::chrono::minutes(2));
 }
 

@@ -11,6 +11,8 @@
 //   drag 100 800 100 300 400ms          press, move there over the duration, release
 //   wait 2s | wait 250ms                let time pass (timers and animations run)
 //   expect screen notices               the route now shown (as --screen names it)
+//   await screen coming 30s             real time passes until that screen shows (at most
+//                                       30 s): for runs against a real server
 //   expect target @call                 an element with this id is on screen
 //   expect no-target @call
 //   screenshot NAME                     write NAME.png (letters, digits, - and _)
@@ -39,9 +41,11 @@ struct Drag { render::Point from, to; std::chrono::milliseconds duration; };
 struct Wait { std::chrono::milliseconds duration; };
 struct GoTo { Route route; };
 struct ExpectScreen { Route route; };
+struct AwaitScreen { Route route; std::chrono::milliseconds timeout; };
 struct ExpectTarget { std::string id; bool present = true; };
 struct Screenshot { std::string name; };
-using Action = std::variant<TapId, Press, Move, Release, Drag, Wait, GoTo, ExpectScreen, ExpectTarget, Screenshot>;
+using Action = std::variant<TapId, Press, Move, Release, Drag, Wait, GoTo, ExpectScreen, AwaitScreen, ExpectTarget,
+                            Screenshot>;
 }  // namespace replay
 
 struct ReplayStep {
