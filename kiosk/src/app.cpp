@@ -229,7 +229,14 @@ void App::activate(const std::string& id) {
         if (auto r = parse_route(std::string_view(id).substr(5), &error)) go(*r);
         return;
     }
-    if (id.starts_with("member:") || id.starts_with("grid:") || id.starts_with("notice:")) {
+    if (id == "map:zoom_in" || id == "map:zoom_out") {
+        const int zoom = std::clamp(ui_.map_zoom + (id == "map:zoom_in" ? 1 : -1), 1, kMaxMapZoom);
+        if (zoom != ui_.map_zoom) dirty_ = true;
+        ui_.map_zoom = zoom;
+        return;
+    }
+    if (id.starts_with("member:") || id.starts_with("grid:") || id.starts_with("notice:") ||
+        id.starts_with("activity:")) {
         if (auto r = parse_route(id, nullptr)) go(*r);
         return;
     }

@@ -94,12 +94,15 @@ struct MapOptions {
     bool grid_targets = false;     // each grid becomes a "grid:ID" hit target
     bool member_markers = false;   // members with a position, as "member:ID" targets
     float label_size = 18;         // reference px, scaled by Metrics::font
+    std::string highlight_grid;    // a grid to ring and pin (an activity's place, a chosen grid)
 };
 
 // The red map of the 1+6+48 grid inside area: community-coloured grids, non-colliding
 // labels, the kiosk's own grid highlighted and the "you are here" marker.
 void red_map(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& m, const Palette& p,
              const MapOptions& opts);
+// Where a point of the map lands on screen when red_map draws it into area with view.
+Point map_to_screen(MapPoint pt, const MapBounds& bounds, Rect area, const MapView& view);
 
 }  // namespace redgrid::kiosk::ui
 

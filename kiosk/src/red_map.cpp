@@ -34,6 +34,10 @@ std::string short_grid_name(const std::string& grid, const std::string& communit
 
 }  // namespace
 
+Point map_to_screen(MapPoint pt, const MapBounds& bounds, Rect area, const MapView& view) {
+    return fit(bounds, area, view)(pt);
+}
+
 void red_map(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& m, const Palette& p,
              const MapOptions& opts) {
     if (!ctx.content) return;
@@ -61,6 +65,17 @@ void red_map(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& m
         for (const auto& pt : own->polygon) ring.points.push_back(t(pt));
         ring.fill = Color{0, 0, 0, 0};
         ring.stroke = p.accent;
+        ring.stroke_width = m.px(6);
+        dl.add(std::move(ring));
+    }
+    const Grid* highlighted = opts.highlight_grid.empty() ? nullptr : ctx.content->grid(opts.highlight_grid);
+    if (highlighted) {
+        // Dark ring and a pin, so the grid stands out from its community's shade and from the
+        // gold ring of the kiosk's own grid.
+        render::Polygon ring;
+        for (const auto& pt : highlighted->polygon) ring.points.push_back(t(pt));
+        ring.fill = p.primary_dark.with_alpha(120);
+        ring.stroke = p.primary_dark;
         ring.stroke_width = m.px(6);
         dl.add(std::move(ring));
     }
@@ -128,6 +143,13 @@ void red_map(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& m
             const float hit = m.min_target();
             dl.target("member:" + mem.id, {s.x - hit / 2, s.y - hit / 2, hit, hit});
         }
+    }
+
+    if (highlighted) {
+        const Point a = t(highlighted->label_anchor);
+        const float pin = m.px(56);
+        if (area.contains(Rect{a.x - pin / 2, a.y - pin, pin, pin}))
+            dl.add(render::Icon{.box = {a.x - pin / 2, a.y - pin, pin, pin}, .name = "location_on", .color = p.accent});
     }
 
     if (here_visible) {

@@ -80,6 +80,11 @@ render::DrawList build_screen(const ScreenContext& ctx) {
         case ScreenId::member: return ui::member_screen(ctx);
         case ScreenId::members: return ui::members_screen(ctx);
         case ScreenId::services: return ui::services_screen(ctx);
+        case ScreenId::honours: return ui::honours_screen(ctx);
+        case ScreenId::activities: return ui::activities_screen(ctx);
+        case ScreenId::activity: return ui::activity_screen(ctx);
+        case ScreenId::map: return ui::map_screen(ctx);
+        case ScreenId::grid: return ui::grid_screen(ctx);
         case ScreenId::call:
         case ScreenId::calling:
         case ScreenId::coming:

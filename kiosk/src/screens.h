@@ -11,6 +11,11 @@ render::DrawList notice_screen(const ScreenContext& ctx);
 render::DrawList member_screen(const ScreenContext& ctx);
 render::DrawList members_screen(const ScreenContext& ctx);
 render::DrawList services_screen(const ScreenContext& ctx);
+render::DrawList honours_screen(const ScreenContext& ctx);
+render::DrawList activities_screen(const ScreenContext& ctx);
+render::DrawList activity_screen(const ScreenContext& ctx);
+render::DrawList map_screen(const ScreenContext& ctx);
+render::DrawList grid_screen(const ScreenContext& ctx);
 render::DrawList placeholder_screen(const ScreenContext& ctx, Str title, Str body);
 render::DrawList waiting_screen(const ScreenContext& ctx);
 

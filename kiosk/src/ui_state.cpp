@@ -21,18 +21,26 @@ constexpr std::array kScreens = {
     NamedScreen{"call", ScreenId::call, false},         NamedScreen{"calling", ScreenId::calling, false},
     NamedScreen{"coming", ScreenId::coming, false},     NamedScreen{"rating", ScreenId::rating, false},
     NamedScreen{"attract", ScreenId::attract, false},   NamedScreen{"maintenance", ScreenId::maintenance, false},
+    NamedScreen{"activity", ScreenId::activity, true},
 };
 
 }  // namespace
 
 const std::vector<std::string_view>& route_names() {
     static const std::vector<std::string_view> names = [] {
+        // Parameterised names are listed with their placeholder ("member:ID"); the strings
+        // live as long as the program, like the table.
+        static std::vector<std::string> with_placeholder;
+        with_placeholder.reserve(kScreens.size());
         std::vector<std::string_view> out;
-        for (const auto& s : kScreens) out.push_back(s.has_param ? std::string_view{} : s.name);
-        // Parameterised names are listed with their placeholder.
-        out[3] = "member:ID";
-        out[4] = "grid:ID";
-        out[8] = "notice:ID";
+        for (const auto& s : kScreens) {
+            if (!s.has_param) {
+                out.push_back(s.name);
+                continue;
+            }
+            with_placeholder.push_back(std::string(s.name) + ":ID");
+            out.push_back(with_placeholder.back());
+        }
         return out;
     }();
     return names;

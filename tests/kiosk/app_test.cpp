@@ -146,6 +146,16 @@ std::vector<std::string> screens_to_check() {
     names.push_back("member:" + content->bundle().honours.front().member_id);
     names.push_back("notice:no-such-notice");
     names.push_back("member:no-such-member");
+    names.push_back("honours");
+    names.push_back("activities");
+    names.push_back("map");
+    names.push_back("grid:" + content->bundle().place.grid_id);
+    names.push_back("grid:no-such-grid");
+    for (const Activity* a : content->upcoming_activities(now)) {
+        names.push_back("activity:" + a->id);
+        break;
+    }
+    names.push_back("activity:no-such-activity");
     return names;
 }
 

@@ -118,5 +118,20 @@ INSTANTIATE_TEST_SUITE_P(Screens, Golden,
                              return n;
                          });
 
+// The honour boards, the activities (calendar, list, one activity) and the red map with a grid.
+INSTANTIATE_TEST_SUITE_P(ContentScreens, Golden,
+                         ::testing::Values(GoldenCase{"honours", 1920, 1080}, GoldenCase{"honours", 1080, 1920},
+                                           GoldenCase{"activities", 1920, 1080}, GoldenCase{"activities", 1080, 1920},
+                                           GoldenCase{"activity:a-062", 1920, 1080},
+                                           GoldenCase{"activity:a-062", 1080, 1920}, GoldenCase{"map", 1920, 1080},
+                                           GoldenCase{"map", 1080, 1920}, GoldenCase{"grid:g-01-8", 1920, 1080},
+                                           GoldenCase{"grid:g-01-8", 1080, 1920}),
+                         [](const auto& info) {
+                             std::string n = info.param.name();
+                             for (char& c : n)
+                                 if (c == '-') c = '_';
+                             return n;
+                         });
+
 }  // namespace
 }  // namespace redgrid::kiosk

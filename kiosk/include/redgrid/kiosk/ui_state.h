@@ -13,7 +13,8 @@ namespace redgrid::kiosk {
 
 enum class ScreenId {
     home, map, members, member, grid, services, activities, notices, notice, honours,
-    call, calling, coming, rating, attract, maintenance
+    call, calling, coming, rating, attract, maintenance,
+    activity  // one activity in full: "activity:ID"
 };
 
 // A screen and its subject ("member:m-0042" is {member, "m-0042"}).
@@ -41,7 +42,11 @@ struct UiState {
     // Filters of the members list; unset shows everyone on duty.
     std::string filter_community;
     std::optional<Role> filter_role;
+    // Zoom step of the map screen (1 shows every grid, kMaxMapZoom the closest look).
+    int map_zoom = 1;
 };
+
+inline constexpr int kMaxMapZoom = 4;
 
 // A scrolling area announces itself as a hit target with this id prefix followed by the
 // largest offset its content allows ("scroll:1240"): the App drags and flings within it.
