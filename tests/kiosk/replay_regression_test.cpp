@@ -1,0 +1,27 @@
+// Inputs the fuzzers found (tests/fuzz, docs/reliability.md "Fuzzing"), kept so they can
+// never come back.
+#include <gtest/gtest.h>
+
+#include "redgrid/kiosk/replay.h"
+
+namespace redgrid::kiosk {
+namespace {
+
+// fuzz_replay, 2026-11-25: "now 1013-11-25T09:30:00+08:00" made the script's start time
+// overflow system_clock's nanoseconds (UBSan: signed integer overflow in chrono.h).
+TEST(ReplayRegression, StartTimesTheClockCannotHoldAreRefusedWithTheirLine) {
+    for (const char* when : {"1013-11-25T09:30:00+08:00", "0000-01-01T00:00:00Z", "2263-01-01T00:00:00Z",
+                             "9999-12-31T23:59:59Z"}) {
+        const auto script = parse_replay(std::string("size 1920x1080\nnow ") + when + "\ntap 10 10\n", "t.replay");
+        ASSERT_FALSE(script) << when;
+        ASSERT_EQ(script.error().size(), 1u);
+        EXPECT_NE(script.error()[0].find("t.replay:2:"), std::string::npos) << script.error()[0];
+        EXPECT_NE(script.error()[0].find(when), std::string::npos) << script.error()[0];
+    }
+    const auto fine = parse_replay("now 2026-11-25T09:30:00+08:00\ntap 10 10\n", "t.replay");
+    ASSERT_TRUE(fine) << fine.error()[0];
+    ASSERT_TRUE(fine->start.has_value());
+}
+
+}  // namespace
+}  // namespace redgrid::kiosk
