@@ -36,6 +36,9 @@ std::optional<std::chrono::milliseconds> duration(std::string_view s) {
     long long v = 0;
     const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
     if (r.ec != std::errc{} || v < 0) return std::nullopt;
+    // No unit is shorter than 1 ms: bounding v first keeps "222222222222222222s" from
+    // overflowing in the conversion below (found by fuzz_replay).
+    if (v > std::chrono::duration_cast<std::chrono::milliseconds>(kMaxWait).count()) return std::nullopt;
     const std::string_view unit(r.ptr, static_cast<std::size_t>(s.data() + s.size() - r.ptr));
     std::chrono::milliseconds d;
     if (unit == "ms") d = std::chrono::milliseconds(v);

@@ -23,5 +23,17 @@ TEST(ReplayRegression, StartTimesTheClockCannotHoldAreRefusedWithTheirLine) {
     ASSERT_TRUE(fine->start.has_value());
 }
 
+// fuzz_replay, 2026-11-25: "drag 540 ... 222222222222222222s" overflowed while converting
+// the duration to milliseconds, before the 8-day limit was checked.
+TEST(ReplayRegression, HugeDurationsInEveryUnitAreRefusedNotOverflowed) {
+    for (const char* step : {"wait 222222222222222222s", "wait 9223372036854775807h", "wait 99999999999999min",
+                             "drag 540 1400 540 700 222222222222222222s"}) {
+        const auto script = parse_replay(std::string(step) + "\n", "t.replay");
+        ASSERT_FALSE(script) << step;
+        EXPECT_NE(script.error()[0].find("t.replay:1:"), std::string::npos) << script.error()[0];
+    }
+    ASSERT_TRUE(parse_replay("wait 8h\n", "t.replay"));
+}
+
 }  // namespace
 }  // namespace redgrid::kiosk
