@@ -79,6 +79,11 @@ void App::press(render::Point p) {
     press_scroll_ = ui_.scroll;
     drag_max_ = scroll_max_at(p);
     dragging_ = false;
+    panning_ = false;
+    press_pan_ = {ui_.map_pan_x, ui_.map_pan_y};
+    pan_possible_ = std::any_of(frame_.targets.begin(), frame_.targets.end(), [&](const render::HitTarget& t) {
+        return t.id == kMapPanTarget && t.rect.contains(p);
+    });
     samples_.assign(1, {clock_.steady_now(), p.y});
     const render::HitTarget* t = caught_fling ? nullptr : frame_.hit(p);
     std::string id = t && !t->id.starts_with(kScrollTargetPrefix) ? t->id : std::string();
@@ -90,6 +95,17 @@ void App::press(render::Point p) {
 
 void App::move(render::Point p) {
     touched();
+    if (pan_possible_ && !panning_ && std::hypot(p.x - press_point_.x, p.y - press_point_.y) >= drag_slop()) {
+        // The finger is moving the map, not pressing the grid it started on.
+        panning_ = true;
+        ui_.pressed_id.clear();
+    }
+    if (panning_) {
+        ui_.map_pan_x = press_pan_.x + (p.x - press_point_.x);
+        ui_.map_pan_y = press_pan_.y + (p.y - press_point_.y);
+        dirty_ = true;
+        return;
+    }
     if (drag_max_ && !dragging_ && std::abs(p.y - press_point_.y) >= drag_slop()) {
         // The finger is scrolling the list, not pressing the row it started on.
         dragging_ = true;
@@ -117,6 +133,11 @@ void App::move(render::Point p) {
 
 void App::release(render::Point p) {
     touched();
+    pan_possible_ = false;
+    if (panning_) {
+        panning_ = false;
+        return;
+    }
     if (dragging_) {
         dragging_ = false;
         const auto now = clock_.steady_now();
@@ -231,7 +252,13 @@ void App::activate(const std::string& id) {
     }
     if (id == "map:zoom_in" || id == "map:zoom_out") {
         const int zoom = std::clamp(ui_.map_zoom + (id == "map:zoom_in" ? 1 : -1), 1, kMaxMapZoom);
-        if (zoom != ui_.map_zoom) dirty_ = true;
+        if (zoom != ui_.map_zoom) {
+            // Zooming keeps the dragged view over the same place.
+            const float ratio = static_cast<float>(zoom) / static_cast<float>(ui_.map_zoom);
+            ui_.map_pan_x *= ratio;
+            ui_.map_pan_y *= ratio;
+            dirty_ = true;
+        }
         ui_.map_zoom = zoom;
         return;
     }

@@ -8,7 +8,7 @@
 namespace redgrid::kiosk::ui {
 namespace {
 
-// At zoom > 1 the map is centred on the kiosk, but never so far that an edge of the map
+// At zoom > 1 the map is centred on the kiosk (then moved by the resident's drag), but never so far that an edge of the map
 // comes inside the area (which would show empty space while grids are cut on the other side).
 MapView view_for(const ScreenContext& ctx, Rect area) {
     const Bundle& b = ctx.content->bundle();
@@ -18,8 +18,10 @@ MapView view_for(const ScreenContext& ctx, Rect area) {
     const float scale = base * view.zoom;
     const float room_x = std::max(0.f, (static_cast<float>(b.map.width) * scale - area.w) / 2);
     const float room_y = std::max(0.f, (static_cast<float>(b.map.height) * scale - area.h) / 2);
-    view.pan_x = std::clamp(scale * static_cast<float>(b.map.width / 2 - b.place.position.x), -room_x, room_x);
-    view.pan_y = std::clamp(scale * static_cast<float>(b.map.height / 2 - b.place.position.y), -room_y, room_y);
+    view.pan_x = std::clamp(scale * static_cast<float>(b.map.width / 2 - b.place.position.x) + ctx.ui.map_pan_x,
+                            -room_x, room_x);
+    view.pan_y = std::clamp(scale * static_cast<float>(b.map.height / 2 - b.place.position.y) + ctx.ui.map_pan_y,
+                            -room_y, room_y);
     return view;
 }
 
@@ -97,6 +99,9 @@ DrawList map_screen(const ScreenContext& ctx) {
     card(dl, area, p, m);
     const Rect map_area = area.inset(m.px(12));
     const MapView view = view_for(ctx, map_area);
+    // Under the grids: a drag that starts anywhere on the map pans it (the App tells a drag
+    // from a tap), a tap still opens the grid.
+    dl.target(std::string(kMapPanTarget), map_area);
     const std::size_t first = dl.targets.size();
     red_map(dl, map_area, ctx, m, p,
             MapOptions{.view = view, .grid_targets = true,

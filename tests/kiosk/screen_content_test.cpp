@@ -148,6 +148,30 @@ TEST(MapScreen, ZoomStepsBetweenLimitsAndGridsOpenTheirDetail) {
     EXPECT_EQ(route_name(s.app.state().route), own);
 }
 
+TEST(MapScreen, DragPansTheZoomedMapAndDoesNotOpenAGrid) {
+    Screen s("map");
+    s.frame();
+    s.app.tap("map:zoom_in");
+    const auto& before = s.frame();
+    const std::string own = "grid:" + s.content->bundle().place.grid_id;
+    const render::HitTarget* t = before.find(own);
+    ASSERT_NE(t, nullptr);
+    const render::Point start{t->rect.x + t->rect.w / 2, t->rect.y + t->rect.h / 2};
+    const render::Rect was = t->rect;
+    s.app.press(start);
+    s.app.move({start.x + 60, start.y + 30});
+    s.app.move({start.x + 120, start.y + 60});
+    s.app.release({start.x + 120, start.y + 60});
+    EXPECT_EQ(route_name(s.app.state().route), "map");  // a drag is not a tap
+    EXPECT_FLOAT_EQ(s.app.state().map_pan_x, 120);
+    EXPECT_FLOAT_EQ(s.app.state().map_pan_y, 60);
+    // The same strip of the grid moved with the finger (as far as the map's edges allow).
+    bool moved = false;
+    for (const auto& target : s.frame().targets)
+        if (target.id == own && target.rect.h == was.h && target.rect.y > was.y) moved = true;
+    EXPECT_TRUE(moved);
+}
+
 TEST(MapScreen, TouchOpensTheGridUnderTheFingerNotABoundingBoxNeighbour) {
     Screen s("map");
     const auto& dl = s.frame();

@@ -114,6 +114,11 @@ private:
     bool dragging_ = false;
     render::Point press_point_{};
     float press_scroll_ = 0;
+    // Drag to pan the map: whether the press landed on a "map:pan" area, whether the finger
+    // is panning, and the pan when it went down.
+    bool pan_possible_ = false;
+    bool panning_ = false;
+    render::Point press_pan_{};
     struct Sample {
         std::chrono::steady_clock::time_point at;
         float y;

@@ -44,7 +44,13 @@ struct UiState {
     std::optional<Role> filter_role;
     // Zoom step of the map screen (1 shows every grid, kMaxMapZoom the closest look).
     int map_zoom = 1;
+    // How far the resident has dragged the map from its kiosk-centred view, in px; the map
+    // screen clamps it to the map's edges.
+    float map_pan_x = 0, map_pan_y = 0;
 };
+
+// The map's drag area: a drag that starts on it pans the map instead of pressing a grid.
+inline constexpr std::string_view kMapPanTarget = "map:pan";
 
 inline constexpr int kMaxMapZoom = 4;
 
