@@ -146,10 +146,11 @@ void red_map(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& m
     }
 
     if (highlighted) {
+        // The pin stands on the grid's name rather than covering it.
         const Point a = t(highlighted->label_anchor);
         const float pin = m.px(56);
-        if (area.contains(Rect{a.x - pin / 2, a.y - pin, pin, pin}))
-            dl.add(render::Icon{.box = {a.x - pin / 2, a.y - pin, pin, pin}, .name = "location_on", .color = p.accent});
+        const Rect box{a.x - pin / 2, a.y - pin - size * 0.6f, pin, pin};
+        if (area.contains(box)) dl.add(render::Icon{.box = box, .name = "location_on", .color = p.accent});
     }
 
     if (here_visible) {
