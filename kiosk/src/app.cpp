@@ -80,10 +80,23 @@ void App::press(render::Point p) {
     drag_max_ = scroll_max_at(p);
     dragging_ = false;
     panning_ = false;
-    press_pan_ = {ui_.map_pan_x, ui_.map_pan_y};
-    pan_possible_ = std::any_of(frame_.targets.begin(), frame_.targets.end(), [&](const render::HitTarget& t) {
-        return t.id == kMapPanTarget && t.rect.contains(p);
-    });
+    pan_possible_ = false;
+    for (const render::HitTarget& t : frame_.targets) {
+        if (!t.id.starts_with(kMapPanTargetPrefix) || !t.rect.contains(p)) continue;
+        int range[4] = {};
+        const char* at = t.id.data() + kMapPanTargetPrefix.size();
+        const char* end = t.id.data() + t.id.size();
+        bool ok = true;
+        for (int i = 0; i < 4 && ok; ++i) {
+            const auto [next, ec] = std::from_chars(at, end, range[i]);
+            ok = ec == std::errc() && (i == 3 ? next == end : next < end && *next == ':');
+            at = next + 1;
+        }
+        if (!ok) continue;
+        pan_possible_ = true;
+        pan_min_x_ = static_cast<float>(range[0]), pan_max_x_ = static_cast<float>(range[1]);
+        pan_min_y_ = static_cast<float>(range[2]), pan_max_y_ = static_cast<float>(range[3]);
+    }
     samples_.assign(1, {clock_.steady_now(), p.y});
     const render::HitTarget* t = caught_fling ? nullptr : frame_.hit(p);
     std::string id = t && !t->id.starts_with(kScrollTargetPrefix) ? t->id : std::string();
@@ -99,10 +112,12 @@ void App::move(render::Point p) {
         // The finger is moving the map, not pressing the grid it started on.
         panning_ = true;
         ui_.pressed_id.clear();
+        last_pan_point_ = press_point_;
     }
     if (panning_) {
-        ui_.map_pan_x = press_pan_.x + (p.x - press_point_.x);
-        ui_.map_pan_y = press_pan_.y + (p.y - press_point_.y);
+        ui_.map_pan_x = std::clamp(ui_.map_pan_x + (p.x - last_pan_point_.x), pan_min_x_, std::max(pan_min_x_, pan_max_x_));
+        ui_.map_pan_y = std::clamp(ui_.map_pan_y + (p.y - last_pan_point_.y), pan_min_y_, std::max(pan_min_y_, pan_max_y_));
+        last_pan_point_ = p;
         dirty_ = true;
         return;
     }

@@ -10,7 +10,12 @@ namespace {
 
 // At zoom > 1 the map is centred on the kiosk (then moved by the resident's drag), but never so far that an edge of the map
 // comes inside the area (which would show empty space while grids are cut on the other side).
-MapView view_for(const ScreenContext& ctx, Rect area) {
+struct PannedView {
+    MapView view;
+    std::string pan_target;  // "map:pan:X0:X1:Y0:Y1": the range of UiState::map_pan_*
+};
+
+PannedView view_for(const ScreenContext& ctx, Rect area) {
     const Bundle& b = ctx.content->bundle();
     MapView view;
     view.zoom = static_cast<float>(std::clamp(ctx.ui.map_zoom, 1, kMaxMapZoom));
@@ -18,11 +23,13 @@ MapView view_for(const ScreenContext& ctx, Rect area) {
     const float scale = base * view.zoom;
     const float room_x = std::max(0.f, (static_cast<float>(b.map.width) * scale - area.w) / 2);
     const float room_y = std::max(0.f, (static_cast<float>(b.map.height) * scale - area.h) / 2);
-    view.pan_x = std::clamp(scale * static_cast<float>(b.map.width / 2 - b.place.position.x) + ctx.ui.map_pan_x,
-                            -room_x, room_x);
-    view.pan_y = std::clamp(scale * static_cast<float>(b.map.height / 2 - b.place.position.y) + ctx.ui.map_pan_y,
-                            -room_y, room_y);
-    return view;
+    const float centre_x = scale * static_cast<float>(b.map.width / 2 - b.place.position.x);
+    const float centre_y = scale * static_cast<float>(b.map.height / 2 - b.place.position.y);
+    view.pan_x = std::clamp(centre_x + ctx.ui.map_pan_x, -room_x, room_x);
+    view.pan_y = std::clamp(centre_y + ctx.ui.map_pan_y, -room_y, room_y);
+    const auto whole = [](float v) { return std::to_string(static_cast<int>(std::round(v))); };
+    return {view, std::string(kMapPanTargetPrefix) + whole(-room_x - centre_x) + ":" + whole(room_x - centre_x) + ":" +
+                      whole(-room_y - centre_y) + ":" + whole(room_y - centre_y)};
 }
 
 // Horizontal strips that cover the polygon on screen (scanline spans), so a touch opens the
@@ -98,10 +105,11 @@ DrawList map_screen(const ScreenContext& ctx) {
     const Rect area = title_row(dl, ctx, m, p, body, "map", tr(Str::map_title, lang), tr(Str::map_hint, lang));
     card(dl, area, p, m);
     const Rect map_area = area.inset(m.px(12));
-    const MapView view = view_for(ctx, map_area);
+    const PannedView panned = view_for(ctx, map_area);
+    const MapView& view = panned.view;
     // Under the grids: a drag that starts anywhere on the map pans it (the App tells a drag
     // from a tap), a tap still opens the grid.
-    dl.target(std::string(kMapPanTarget), map_area);
+    dl.target(panned.pan_target, map_area);
     const std::size_t first = dl.targets.size();
     red_map(dl, map_area, ctx, m, p,
             MapOptions{.view = view, .grid_targets = true,

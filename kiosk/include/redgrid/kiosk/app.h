@@ -115,10 +115,12 @@ private:
     render::Point press_point_{};
     float press_scroll_ = 0;
     // Drag to pan the map: whether the press landed on a "map:pan" area, whether the finger
-    // is panning, and the pan when it went down.
+    // is panning, where it was last (the pan follows each step, clamped, so a drag past the
+    // edge moves the map back as soon as the finger turns) and the range the pan may take.
     bool pan_possible_ = false;
     bool panning_ = false;
-    render::Point press_pan_{};
+    render::Point last_pan_point_{};
+    float pan_min_x_ = 0, pan_max_x_ = 0, pan_min_y_ = 0, pan_max_y_ = 0;
     struct Sample {
         std::chrono::steady_clock::time_point at;
         float y;

@@ -50,7 +50,9 @@ struct UiState {
 };
 
 // The map's drag area: a drag that starts on it pans the map instead of pressing a grid.
-inline constexpr std::string_view kMapPanTarget = "map:pan";
+// The id carries the range map_pan_x and map_pan_y may take ("map:pan:X0:X1:Y0:Y1", whole
+// px), so a drag past the map's edge does not pile up pan the map cannot show.
+inline constexpr std::string_view kMapPanTargetPrefix = "map:pan:";
 
 inline constexpr int kMaxMapZoom = 4;
 
