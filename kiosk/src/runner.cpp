@@ -11,6 +11,7 @@
 
 #include "redgrid/config/log.h"
 #include "redgrid/kiosk/content_index.h"
+#include "redgrid/render/decoding_media_store.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/painter.h"
 #include "redgrid/render/render_target.h"
@@ -237,7 +238,10 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
     auto target = render::RenderTarget::open_window({.width = options.width, .height = options.height,
                                                      .fullscreen = fullscreen, .hide_cursor = fullscreen});
     if (!target) return std::unexpected(target.error());
-    render::DirectoryMediaStore media(options.media_dir);
+    // Photos are read and decoded on their own thread; the UI draws a placeholder meanwhile
+    // and is asked to draw again when one is ready.
+    render::DirectoryMediaStore files(options.media_dir);
+    render::DecodingMediaStore media(files, [&inbox] { inbox.post([](App& app) { app.invalidate(); }); });
     render::Painter painter((*target)->renderer(), *fonts, media);
 
     SystemClock clock;
