@@ -27,7 +27,7 @@ using redgrid::net::EventKind;
 using redgrid::net::EventQueue;
 
 const std::string kPayload =
-    R"({"screen":"members","grid":"g-17","member_id":"m-0042","stars":5,"tags":["耐心","熱情"]})";
+    R"({"screen":"members","grid":"g-17","member_id":"m-0042","stars":5,"tags":["耐心","热情"]})";
 
 class ScratchDir {
 public:
