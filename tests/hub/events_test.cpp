@@ -38,7 +38,12 @@ TEST_F(Events, HubDownForTheWholeTestThenUpEveryEventArrivesOnceInOrderPerKind) 
 
     start_hub({}, port);
     uploader_->network_status(true);  // the sync worker saw the network come back
-    ASSERT_TRUE(eventually([&] { return uploader_->stats().depth == 0; }, 30s)) << uploader_->stats().depth;
+    // The queue empties as soon as the last batch is acknowledged; the uploader's counters
+    // follow a moment later on its own thread, so wait for both.
+    ASSERT_TRUE(eventually([&] {
+        const auto s = uploader_->stats();
+        return s.depth == 0 && s.uploaded == 1100u && s.consecutive_failures == 0;
+    }, 30s)) << uploader_->stats().depth;
     stats = uploader_->stats();
     EXPECT_EQ(stats.uploaded, 1100u);
     EXPECT_EQ(stats.consecutive_failures, 0);
