@@ -124,18 +124,22 @@ TEST_F(Worker, BacksOffExponentiallyOnErrorsAndRecovers) {
     SyncWorker worker(options_, app_.callback(), clock_, {}, timing_);
     worker.start();
     ASSERT_TRUE(test::eventually([&] { return bundle_requests() == 1; }));
-    EXPECT_TRUE(test::eventually([&] { return !worker.status().last_error.empty(); }));
+    // The server counts a request before the worker has its answer: only once the failure is
+    // recorded is the next try scheduled, and only then may the test move the clock.
+    ASSERT_TRUE(test::eventually([&] { return worker.status().consecutive_failures == 1; }));
     EXPECT_NE(worker.status().last_error.find("HTTP 500"), std::string::npos);
     clock_.advance(14s);
     settle();
     EXPECT_EQ(bundle_requests(), 1);
     clock_.advance(2s);  // 15 s after the first failure
     ASSERT_TRUE(test::eventually([&] { return bundle_requests() == 2; }));
+    ASSERT_TRUE(test::eventually([&] { return worker.status().consecutive_failures == 2; }));
     clock_.advance(29s);
     settle();
     EXPECT_EQ(bundle_requests(), 2) << "the second wait is twice as long";
     clock_.advance(2s);
     ASSERT_TRUE(test::eventually([&] { return bundle_requests() == 3; }));
+    ASSERT_TRUE(test::eventually([&] { return worker.status().consecutive_failures == 3; }));
     {
         std::lock_guard lock(mutex_);
         failing_ = false;
