@@ -36,8 +36,6 @@ enum class Str {
     home,
     large_text,
     language_switch,
-    call_placeholder_title,
-    call_placeholder_body,
     weekday_0, weekday_1, weekday_2, weekday_3, weekday_4, weekday_5, weekday_6,
     role_liaison,
     role_server,
