@@ -33,6 +33,9 @@ Metrics metrics_for(const ScreenContext& ctx);
 
 struct Palette {
     Color primary, primary_dark, accent, background, surface, text, text_muted;
+    // The accent darkened until it stands out from the surface (3:1, WCAG 2.1 1.4.11 for
+    // graphics): gold stars, trophies and pins on white. Pale gold on white is 1.5:1.
+    Color accent_ink;
     Color on_primary{255, 255, 255, 255};
     Color success{0x1B, 0x7F, 0x3B, 255};
     Color divider{0xE8, 0xDF, 0xD8, 255};

@@ -150,7 +150,12 @@ void red_map(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& m
         const Point a = t(highlighted->label_anchor);
         const float pin = m.px(56);
         const Rect box{a.x - pin / 2, a.y - pin - size * 0.6f, pin, pin};
-        if (area.contains(box)) dl.add(render::Icon{.box = box, .name = "location_on", .color = p.accent});
+        if (area.contains(box)) {
+            // A surface disc under the pin's head keeps it legible on red grids and white alike.
+            dl.add(render::Circle{.center = {box.x + pin / 2, box.y + pin * 0.375f}, .radius = pin * 0.31f,
+                                  .fill = p.surface});
+            dl.add(render::Icon{.box = box, .name = "location_on", .color = p.accent_ink});
+        }
     }
 
     if (here_visible) {

@@ -39,7 +39,7 @@ void honours_list(DrawList& dl, const ScreenContext& ctx, const Metrics& m, cons
     const float title_h = m.font(32) * 1.5f;
     if (area.h < title_h) return;
     dl.add(render::Icon{.box = {area.x, area.y + (title_h - m.font(36)) / 2, m.font(36), m.font(36)}, .name = "emoji_events",
-                        .color = p.accent});
+                        .color = p.accent_ink});
     dl.add(render::Text{.box = {area.x + m.font(36) + m.px(10), area.y, area.w - m.font(36) - m.px(10), title_h},
                         .utf8 = std::string(tr(Str::member_honours, ctx.ui.lang)),
                         .style = {.size = m.font(30), .weight = render::FontWeight::bold, .color = p.primary_dark,

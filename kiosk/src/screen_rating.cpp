@@ -100,7 +100,7 @@ DrawList rating_screen(const ScreenContext& ctx, const CallFlowView& view) {
         const bool lit = n <= view.stars;
         if (ctx.ui.pressed_id == id) dl.add(render::Circle{.center = {r.x + star / 2, r.y + star / 2}, .radius = star / 2,
                                                            .fill = p.accent.with_alpha(90)});
-        dl.add(render::Icon{.box = r, .name = lit ? "star" : "star_border", .color = lit ? p.accent : p.text_muted});
+        dl.add(render::Icon{.box = r, .name = lit ? "star" : "star_border", .color = lit ? p.accent_ink : p.text_muted});
         dl.target(id, r);
     }
     y += star + section_gap;
