@@ -62,6 +62,8 @@ void App::set_size(float width, float height) {
 
 void App::navigate(Route route) {
     ui_.route = std::move(route);
+    ui_.attract_page = 0;
+    attract_page_since_ = clock_.steady_now();
     ui_.back_stack.clear();
     ui_.scroll = 0;
     fling_velocity_ = 0;
@@ -72,6 +74,15 @@ void App::touched() { last_input_ = clock_.steady_now(); }
 
 void App::press(render::Point p) {
     touched();
+    if (ui_.route.screen == ScreenId::attract) {
+        // The waking touch only wakes: home shows at once, and this finger activates nothing
+        // there (no call by accident), nor scrolls or pans.
+        waking_ = true;
+        go_home(true);
+        drag_max_.reset();
+        dragging_ = panning_ = pan_possible_ = false;
+        return;
+    }
     // A finger on a gliding list stops it, as on a phone; that touch is not a tap.
     const bool caught_fling = flinging();
     fling_velocity_ = 0;
@@ -108,6 +119,7 @@ void App::press(render::Point p) {
 
 void App::move(render::Point p) {
     touched();
+    if (waking_) return;
     if (pan_possible_ && !panning_ && std::hypot(p.x - press_point_.x, p.y - press_point_.y) >= drag_slop()) {
         // The finger is moving the map, not pressing the grid it started on.
         panning_ = true;
@@ -148,6 +160,10 @@ void App::move(render::Point p) {
 
 void App::release(render::Point p) {
     touched();
+    if (waking_) {
+        waking_ = false;
+        return;
+    }
     pan_possible_ = false;
     if (panning_) {
         panning_ = false;
@@ -321,17 +337,44 @@ void App::apply_filter(std::string_view filter) {
     dirty_ = true;
 }
 
+bool App::idle_timers_held() const {
+    return !ui_.pressed_id.empty() || waking_ || (flow_->call_open() && flow_->active());
+}
+
 void App::tick() {
     step_fling();
     if (flow_->tick()) follow_call_flow();
+    if (ui_.route.screen == ScreenId::attract) return turn_attract_pages();
+    if (idle_timers_held()) return;
     const auto idle = clock_.steady_now() - last_input_;
     // Walking away forgets the person: their path, their text size, their language, a
     // half-done rating. A call still open is kept, but no longer shown.
-    if (idle >= options_.idle_return && ui_.pressed_id.empty() && !(flow_->call_open() && flow_->active())) {
+    if (idle >= options_.idle_return) {
         flow_->reset();
         call_view_ = flow_->view();
         go_home(true);
     }
+    if (idle >= options_.idle_return + options_.attract_after) enter_attract();
+}
+
+void App::enter_attract() {
+    UiState fresh{.lang = options_.lang};
+    fresh.route = {ScreenId::attract, {}};
+    ui_ = std::move(fresh);
+    fling_velocity_ = 0;
+    attract_page_since_ = clock_.steady_now();
+    dirty_ = true;
+}
+
+void App::turn_attract_pages() {
+    const int pages = attract_page_count(content_.get(), clock_.now());
+    const auto now = clock_.steady_now();
+    if (pages < 2 || now - attract_page_since_ < options_.attract_page) return;
+    // A late turn (the loop slept long) skips ahead as if the pages had turned on time.
+    const auto turns = (now - attract_page_since_) / options_.attract_page;
+    ui_.attract_page = static_cast<int>((ui_.attract_page + turns) % pages);
+    attract_page_since_ += turns * options_.attract_page;
+    dirty_ = true;
 }
 
 long long App::minute_of(std::chrono::system_clock::time_point t) const {
@@ -351,11 +394,22 @@ std::chrono::milliseconds App::time_until_next_change() const {
     const bool away_from_home = ui_.route.screen != ScreenId::home || !ui_.back_stack.empty() || ui_.large_text ||
                                 ui_.lang != options_.lang;
     if (auto flow_wait = flow_->time_until_next_change()) wait = std::min(wait, std::max(milliseconds(0), *flow_wait));
-    if (away_from_home) {
-        const auto idle_left = duration_cast<milliseconds>(options_.idle_return - (clock_.steady_now() - last_input_));
-        wait = std::min(wait, std::max(milliseconds(0), idle_left));
+    const auto steady = clock_.steady_now();
+    if (ui_.route.screen == ScreenId::attract) {
+        // The loop sleeps from page to page; a single page waits only for the clock.
+        if (attract_page_count(content_.get(), now) >= 2) {
+            const auto page_left = duration_cast<milliseconds>(options_.attract_page - (steady - attract_page_since_));
+            wait = std::min(wait, std::max(milliseconds(0), page_left));
+        }
+        return wait;
     }
-    return wait;
+    // A held finger or a call on screen holds the idle timers: nothing to wake up for.
+    if (idle_timers_held()) return wait;
+    const auto idle = steady - last_input_;
+    if (away_from_home)
+        wait = std::min(wait, std::max(milliseconds(0), duration_cast<milliseconds>(options_.idle_return - idle)));
+    const auto attract_left = duration_cast<milliseconds>(options_.idle_return + options_.attract_after - idle);
+    return std::min(wait, std::max(milliseconds(0), attract_left));
 }
 
 const render::DrawList& App::frame(const render::TextMeasurer& measurer) {

@@ -80,11 +80,7 @@ std::expected<ReplayResult, std::string> run_replay(const ReplayScript& script, 
 
     const auto start = script.start.value_or(options.fixed_now.value_or(*parse_rfc3339("2026-11-25T09:30:00+08:00")));
     FakeClock clock(start);
-    AppOptions app_options;
-    app_options.utc_offset_minutes = options.config.utc_offset_minutes;
-    app_options.idle_return = std::chrono::seconds(options.config.idle_return_s);
-    app_options.lang = options.config.language == "en" ? Lang::en : Lang::zh;
-    App app(clock, app_options, options.services);
+    App app(clock, app_options(options.config), options.services);
     app.set_size(static_cast<float>(script.width), static_cast<float>(script.height));
     app.set_content(std::move(content));
     Player player(app, clock, *fonts);

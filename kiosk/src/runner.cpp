@@ -28,16 +28,6 @@ render::FontOptions font_options(const config::KioskConfig& cfg) {
     return f;
 }
 
-AppOptions app_options(const config::KioskConfig& cfg) {
-    AppOptions a;
-    a.utc_offset_minutes = cfg.utc_offset_minutes;
-    a.idle_return = std::chrono::seconds(cfg.idle_return_s);
-    a.lang = cfg.language == "en" ? Lang::en : Lang::zh;
-    a.kiosk_id = cfg.kiosk_id.empty() ? "demo" : cfg.kiosk_id;
-    a.call_cooldown = std::chrono::seconds(cfg.call_cooldown_s);
-    return a;
-}
-
 bool is_call_screen(ScreenId s) {
     return s == ScreenId::call || s == ScreenId::calling || s == ScreenId::coming || s == ScreenId::rating;
 }
@@ -159,6 +149,17 @@ private:
 };
 
 }  // namespace
+
+AppOptions app_options(const config::KioskConfig& cfg) {
+    AppOptions a;
+    a.utc_offset_minutes = cfg.utc_offset_minutes;
+    a.idle_return = std::chrono::seconds(cfg.idle_return_s);
+    a.attract_after = std::chrono::seconds(cfg.attract_after_s);
+    a.lang = cfg.language == "en" ? Lang::en : Lang::zh;
+    a.kiosk_id = cfg.kiosk_id.empty() ? "demo" : cfg.kiosk_id;
+    a.call_cooldown = std::chrono::seconds(cfg.call_cooldown_s);
+    return a;
+}
 
 void block_termination_signals() {
     const sigset_t set = termination_signals();

@@ -3,12 +3,12 @@
 // in full with its place on the red map.
 #include <array>
 
+#include "activity_text.h"
 #include "layout.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
 namespace redgrid::kiosk::ui {
-namespace {
 
 Str kind_label(ActivityKind kind) {
     switch (kind) {
@@ -47,6 +47,8 @@ std::string grid_text(const Content& content, const Activity& a) {
     const Community* c = content.community(g->community_id);
     return c ? c->name + " · " + g->name : g->name;
 }
+
+namespace {
 
 std::string month_title(const ScreenContext& ctx, int year, int month) {
     const std::string name(tr(static_cast<Str>(static_cast<int>(Str::month_1) + month - 1), ctx.ui.lang));

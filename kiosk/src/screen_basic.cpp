@@ -85,6 +85,7 @@ render::DrawList build_screen(const ScreenContext& ctx) {
         case ScreenId::activity: return ui::activity_screen(ctx);
         case ScreenId::map: return ui::map_screen(ctx);
         case ScreenId::grid: return ui::grid_screen(ctx);
+        case ScreenId::attract: return ui::attract_screen(ctx);
         case ScreenId::call:
         case ScreenId::calling:
         case ScreenId::coming:

@@ -1,19 +1,11 @@
 // The honour boards: governance stars (治理之星) and service stars (服务之星) of the current
 // period, each with photo, name, role, team and why they were chosen; a card opens the member.
+#include "honour_boards.h"
 #include "layout.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
 namespace redgrid::kiosk::ui {
-namespace {
-
-struct Board {
-    HonourBoard board;
-    Str title;
-    const char* icon;
-    std::string period;
-    std::vector<const Honour*> honours;
-};
 
 // The publisher lists the current board first (docs/content.md), and periods are free text
 // ("2026年11月", "2026-Q4") that do not sort: the current period of a board is the period of
@@ -31,6 +23,8 @@ std::vector<Board> current_boards(const Content& content) {
     std::erase_if(boards, [](const Board& b) { return b.honours.empty(); });
     return boards;
 }
+
+namespace {
 
 struct CardMetrics {
     float name, detail, reason, pad, photo, h;

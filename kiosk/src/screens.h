@@ -16,6 +16,7 @@ render::DrawList activities_screen(const ScreenContext& ctx);
 render::DrawList activity_screen(const ScreenContext& ctx);
 render::DrawList map_screen(const ScreenContext& ctx);
 render::DrawList grid_screen(const ScreenContext& ctx);
+render::DrawList attract_screen(const ScreenContext& ctx);
 render::DrawList placeholder_screen(const ScreenContext& ctx, Str title, Str body);
 render::DrawList waiting_screen(const ScreenContext& ctx);
 

@@ -145,6 +145,9 @@ constexpr Entry kTable[] = {
     {Str::grid_no_services, "暂无服务项目", "No services listed"},
     {Str::grid_no_activity, "近期没有活动安排", "No activity planned"},
     {Str::grid_gone, "找不到这个网格的信息，可能已更新。请点“返回”。", "This grid is no longer listed. Press Back."},
+    {Str::attract_touch, "轻触屏幕任意位置开始", "Touch anywhere to start"},
+    {Str::attract_welcome, "党员就在身边，有事一键呼叫", "Party members are close by: one touch calls for help"},
+    {Str::stale_waiting, "值班和联系信息正在等待更新，请稍后再看", "On-duty and contact details are waiting for an update"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Str::count_), "one row per Str key");
 

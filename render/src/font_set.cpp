@@ -27,7 +27,7 @@ constexpr std::pair<std::string_view, char32_t> kBuiltinIcons[] = {
     {"search", 0xe8b6}, {"favorite", 0xe87d}, {"restaurant", 0xe56c}, {"support_agent", 0xf0e2},
     {"record_voice_over", 0xe91f}, {"filter_list", 0xe152}, {"hourglass_empty", 0xe88b}, {"person", 0xe7fd},
     {"thumb_up", 0xe8dc}, {"elderly", 0xf21a}, {"accessible", 0xe914}, {"menu", 0xe5d2}, {"home_work", 0xea09},
-    {"apartment", 0xea40},
+    {"apartment", 0xea40}, {"touch_app", 0xe913}, {"update", 0xe923},
 };
 
 constexpr const char* kPackageCodepoints =

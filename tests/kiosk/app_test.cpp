@@ -138,7 +138,7 @@ class ScreenRules : public ::testing::TestWithParam<SizeCase> {};
 std::vector<std::string> screens_to_check() {
     const auto content = test::demo_content();
     const auto now = std::chrono::floor<std::chrono::seconds>(*parse_rfc3339("2026-11-25T09:30:00+08:00"));
-    std::vector<std::string> names{"home", "call", "notices", "members", "services"};
+    std::vector<std::string> names{"home", "call", "notices", "members", "services", "attract"};
     for (const Notice* n : content->active_notices(now)) names.push_back("notice:" + n->id);
     const auto on_duty = content->on_duty_nearest(content->bundle().place.grid_id, 2);
     for (const Member* m : on_duty) names.push_back("member:" + m->id);

@@ -125,7 +125,8 @@ INSTANTIATE_TEST_SUITE_P(ContentScreens, Golden,
                                            GoldenCase{"activity:a-062", 1920, 1080},
                                            GoldenCase{"activity:a-062", 1080, 1920}, GoldenCase{"map", 1920, 1080},
                                            GoldenCase{"map", 1080, 1920}, GoldenCase{"grid:g-01-8", 1920, 1080},
-                                           GoldenCase{"grid:g-01-8", 1080, 1920}),
+                                           GoldenCase{"grid:g-01-8", 1080, 1920}, GoldenCase{"attract", 1920, 1080},
+                                           GoldenCase{"attract", 1080, 1920}),
                          [](const auto& info) {
                              std::string n = info.param.name();
                              for (char& c : n)

@@ -23,6 +23,10 @@ class Content;
 struct AppOptions {
     int utc_offset_minutes = 480;
     std::chrono::seconds idle_return{90};
+    // After the idle return, this much more time untouched starts the attract loop, which
+    // shows each of its pages for attract_page.
+    std::chrono::seconds attract_after{300};
+    std::chrono::milliseconds attract_page{8000};
     Lang lang = Lang::zh;
     // A second activation of the same element within this window is a double tap, not a
     // second action.
@@ -64,7 +68,8 @@ public:
     // True while a released drag is still gliding: the loop must keep drawing frames.
     bool flinging() const { return fling_velocity_ != 0; }
 
-    // Applies timers (idle return to home) and moves a fling on; call once per loop turn.
+    // Applies timers (idle return to home, the attract loop and its pages) and moves a fling
+    // on; call once per loop turn.
     void tick();
 
     bool needs_redraw() const { return dirty_ || minute_changed(); }
@@ -86,6 +91,10 @@ private:
     void go_home(bool forget_person);
     void apply_filter(std::string_view filter);
     void touched();
+    // The idle timers wait while a finger is down or a call is on screen.
+    bool idle_timers_held() const;
+    void enter_attract();
+    void turn_attract_pages();
     bool minute_changed() const;
     // The scrolling area under p in the current frame and its largest offset.
     std::optional<float> scroll_max_at(render::Point p) const;
@@ -129,6 +138,10 @@ private:
     float fling_velocity_ = 0;
     float fling_max_ = 0;
     std::chrono::steady_clock::time_point fling_last_{};
+    // The attract loop: when its page was turned, and whether the finger now down woke it
+    // (that finger then activates nothing: it only brought the home screen back).
+    std::chrono::steady_clock::time_point attract_page_since_{};
+    bool waking_ = false;
     std::string last_activated_;
     std::chrono::steady_clock::time_point last_activation_{};
 };

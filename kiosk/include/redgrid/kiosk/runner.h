@@ -45,6 +45,9 @@ private:
     std::function<void()> wake_;
 };
 
+// The App's options from the kiosk's configuration (the window, screenshots and replays alike).
+AppOptions app_options(const config::KioskConfig& cfg);
+
 // Blocks SIGTERM and SIGINT in the calling thread and every thread it starts later, so that
 // only run_interactive's signal thread receives them. Call first thing in main(), before
 // any worker thread exists.

@@ -29,4 +29,8 @@ struct ScreenContext {
 
 render::DrawList build_screen(const ScreenContext& ctx);
 
+// How many pages the attract loop has to show now (honour boards, upcoming activities,
+// current notices; empty ones are skipped): the App turns pages only when there are two or more.
+int attract_page_count(const Content* content, std::chrono::system_clock::time_point now);
+
 }  // namespace redgrid::kiosk

@@ -134,6 +134,9 @@ enum class Str {
     grid_no_services,
     grid_no_activity,
     grid_gone,
+    attract_touch,
+    attract_welcome,
+    stale_waiting,
     count_
 };
 

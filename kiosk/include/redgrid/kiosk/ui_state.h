@@ -47,6 +47,8 @@ struct UiState {
     // How far the resident has dragged the map from its kiosk-centred view, in px; the map
     // screen clamps it to the map's edges.
     float map_pan_x = 0, map_pan_y = 0;
+    // The attract loop's page (taken modulo the pages there are to show).
+    int attract_page = 0;
 };
 
 // The map's drag area: a drag that starts on it pans the map instead of pressing a grid.
