@@ -1,12 +1,12 @@
 #include "redgrid/net/content_cache.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -24,11 +24,12 @@ using config::log;
 
 namespace {
 
+// Closes through the same FileOps that opened it.
 class FileDescriptor {
 public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(FileOps& ops, int fd) : ops_(ops), fd_(fd) {}
     ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
+        if (fd_ >= 0) ops_.close(fd_);
     }
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -36,16 +37,21 @@ public:
     int release() { return std::exchange(fd_, -1); }
 
 private:
+    FileOps& ops_;
     int fd_;
 };
 
 std::string errno_text() { return std::strerror(errno); }
 
-bool write_all(int fd, std::string_view bytes) {
+bool write_all(FileOps& ops, int fd, std::string_view bytes) {
     while (!bytes.empty()) {
-        const auto written = ::write(fd, bytes.data(), bytes.size());
+        const auto written = ops.write(fd, bytes.data(), bytes.size());
         if (written < 0) {
             if (errno == EINTR) continue;
+            return false;
+        }
+        if (written == 0) {
+            errno = EIO;  // a write that takes nothing would loop for ever
             return false;
         }
         bytes.remove_prefix(std::size_t(written));
@@ -53,19 +59,42 @@ bool write_all(int fd, std::string_view bytes) {
     return true;
 }
 
-void fsync_directory(const fs::path& dir) {
-    FileDescriptor fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (fd.get() >= 0) ::fsync(fd.get());
+// After a rename the directory entry is only durable once the directory is synced.
+std::expected<void, std::string> fsync_directory(FileOps& ops, const fs::path& dir) {
+    FileDescriptor fd(ops, ops.open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0));
+    if (fd.get() < 0) return std::unexpected("cannot open directory " + dir.string() + " to sync it: " + errno_text());
+    if (ops.fsync(fd.get()) != 0) return std::unexpected("cannot sync directory " + dir.string() + ": " + errno_text());
+    return {};
 }
 
-std::expected<std::string, std::string> read_file(const fs::path& path, std::uintmax_t max_bytes) {
-    std::error_code error;
-    const auto size = fs::file_size(path, error);
-    if (error) return std::unexpected(path.string() + ": " + error.message());
-    if (size > max_bytes) return std::unexpected(path.string() + ": " + std::to_string(size) + " bytes, too large");
-    std::ifstream in(path, std::ios::binary);
+// Why a file could not be read: `io` when the disk failed (the file may be fine, try
+// again later), not when it is absent, too large or holds the wrong content.
+struct ReadFailure {
+    std::string message;
+    bool io = false;
+};
+
+std::expected<std::string, ReadFailure> read_file(FileOps& ops, const fs::path& path, std::uintmax_t max_bytes) {
+    FileDescriptor fd(ops, ops.open(path.c_str(), O_RDONLY | O_CLOEXEC, 0));
+    if (fd.get() < 0) {
+        const bool absent = errno == ENOENT;
+        return std::unexpected(ReadFailure{path.string() + ": " + errno_text(), !absent});
+    }
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) return std::unexpected(ReadFailure{path.string() + ": " + errno_text(), true});
+    const auto size = std::uintmax_t(info.st_size);
+    if (size > max_bytes)
+        return std::unexpected(ReadFailure{path.string() + ": " + std::to_string(size) + " bytes, too large", false});
     std::string bytes(size, '\0');
-    if (!in.read(bytes.data(), std::streamsize(size))) return std::unexpected(path.string() + ": read error");
+    std::size_t done = 0;
+    while (done < size) {
+        const auto got = ops.read(fd.get(), bytes.data() + done, size - done);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return std::unexpected(ReadFailure{path.string() + ": read error: " + errno_text(), true});
+        if (got == 0) break;  // shrank under us: the hash check refuses what is left
+        done += std::size_t(got);
+    }
+    bytes.resize(done);
     return bytes;
 }
 
@@ -75,15 +104,15 @@ struct Pointer {
     std::string version;
 };
 
-std::expected<Pointer, std::string> read_pointer(const fs::path& path) {
-    auto text = read_file(path, 64 * 1024);
+std::expected<Pointer, ReadFailure> read_pointer(FileOps& ops, const fs::path& path) {
+    auto text = read_file(ops, path, 64 * 1024);
     if (!text) return std::unexpected(text.error());
     const auto json = nlohmann::json::parse(*text, nullptr, false);
     if (json.is_discarded() || !json.is_object() || !json.contains("bundle_sha256") ||
         !json["bundle_sha256"].is_string())
-        return std::unexpected(path.string() + ": not a cache pointer (corrupt)");
+        return std::unexpected(ReadFailure{path.string() + ": not a cache pointer (corrupt)"});
     Pointer pointer{json["bundle_sha256"].get<std::string>(), json.value("etag", ""), json.value("version", "")};
-    if (!is_sha256_hex(pointer.bundle_sha256)) return std::unexpected(path.string() + ": bad bundle hash");
+    if (!is_sha256_hex(pointer.bundle_sha256)) return std::unexpected(ReadFailure{path.string() + ": bad bundle hash"});
     return pointer;
 }
 
@@ -94,7 +123,8 @@ std::string pointer_text(const Pointer& pointer) {
 
 }  // namespace
 
-ContentCache::ContentCache(fs::path dir, std::uint64_t max_bytes) : dir_(std::move(dir)), max_bytes_(max_bytes) {
+ContentCache::ContentCache(fs::path dir, std::uint64_t max_bytes, std::shared_ptr<FileOps> ops)
+    : dir_(std::move(dir)), max_bytes_(max_bytes), ops_(ops ? std::move(ops) : FileOps::system()) {
     std::error_code error;
     fs::create_directories(dir_ / "bundles", error);
     fs::create_directories(dir_ / "media", error);
@@ -112,24 +142,30 @@ std::expected<void, std::string> ContentCache::write_atomically(const fs::path& 
     static std::atomic<unsigned> counter{0};
     const fs::path temp = dir_ / "tmp" / (target.filename().string() + "." + std::to_string(::getpid()) + "." +
                                           std::to_string(counter++));
-    {
-        FileDescriptor fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-        if (fd.get() < 0) return std::unexpected("cannot create " + temp.string() + ": " + errno_text());
-        const auto half = bytes.size() / 2;
-        if (!write_all(fd.get(), bytes.substr(0, half)))
-            return std::unexpected("cannot write " + temp.string() + ": " + errno_text());
-        stage(std::string(stage_prefix) + "-partly-written");
-        if (!write_all(fd.get(), bytes.substr(half)) || ::fsync(fd.get()) != 0)
-            return std::unexpected("cannot write " + temp.string() + ": " + errno_text());
-        if (::close(fd.release()) != 0) return std::unexpected("cannot close " + temp.string() + ": " + errno_text());
-    }
-    if (::rename(temp.c_str(), target.c_str()) != 0) {
-        const auto message = "cannot rename to " + target.string() + ": " + errno_text();
+    // A write cut short leaves nothing behind: the partial temp file is removed (and
+    // tmp/ is emptied at the next start anyway); only a complete, synced file is renamed.
+    const auto fail = [&](std::string message) -> std::expected<void, std::string> {
         std::error_code ignored;
         fs::remove(temp, ignored);
-        return std::unexpected(message);
+        return std::unexpected(std::move(message));
+    };
+    {
+        FileDescriptor fd(*ops_, ops_->open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+        if (fd.get() < 0) return fail("cannot create " + temp.string() + ": " + errno_text());
+        const auto half = bytes.size() / 2;
+        if (!write_all(*ops_, fd.get(), bytes.substr(0, half)))
+            return fail("cannot write " + temp.string() + ": " + errno_text());
+        stage(std::string(stage_prefix) + "-partly-written");
+        if (!write_all(*ops_, fd.get(), bytes.substr(half)))
+            return fail("cannot write " + temp.string() + ": " + errno_text());
+        if (ops_->fsync(fd.get()) != 0) return fail("cannot sync " + temp.string() + ": " + errno_text());
+        if (ops_->close(fd.release()) != 0) return fail("cannot close " + temp.string() + ": " + errno_text());
     }
-    fsync_directory(target.parent_path());
+    if (ops_->rename(temp.c_str(), target.c_str()) != 0)
+        return fail("cannot rename " + temp.string() + " to " + target.string() + ": " + errno_text());
+    // The new file is in place and complete; if the directory cannot be synced, a power
+    // cut could still bring back the old entry, so the write is not reported as done.
+    if (auto synced = fsync_directory(*ops_, target.parent_path()); !synced) return synced;
     stage(std::string(stage_prefix) + "-renamed");
     return {};
 }
@@ -162,7 +198,12 @@ std::expected<void, std::string> ContentCache::store(std::string_view text, cons
     const Pointer next{sha256_hex(text), etag, bundle.version};
     if (auto written = write_atomically(dir_ / "bundles" / (next.bundle_sha256 + ".json"), text, "bundle"); !written)
         return written;
-    if (auto current = read_pointer(dir_ / "current"); current && current->bundle_sha256 != next.bundle_sha256) {
+    const auto current = read_pointer(*ops_, dir_ / "current");
+    // A current bundle that is there but cannot be read now must not be dropped: it
+    // becomes "previous" below, and without it the garbage collection would delete it.
+    if (!current && current.error().io)
+        return std::unexpected("cannot read the current pointer: " + current.error().message);
+    if (current && current->bundle_sha256 != next.bundle_sha256) {
         if (auto written = write_atomically(dir_ / "previous", pointer_text(*current), "previous"); !written)
             return written;
     }
@@ -174,19 +215,19 @@ std::expected<void, std::string> ContentCache::store(std::string_view text, cons
 std::expected<CachedContent, std::string> ContentCache::load_last_good() {
     std::string problems;
     for (const char* name : {"current", "previous"}) {
-        const auto pointer = read_pointer(dir_ / name);
+        const auto pointer = read_pointer(*ops_, dir_ / name);
         if (!pointer) {
             if (fs::exists(dir_ / name)) {
-                log(LogLevel::warning, "content cache: ignoring {}", pointer.error());
-                problems += pointer.error() + "; ";
+                log(LogLevel::warning, "content cache: ignoring {}", pointer.error().message);
+                problems += pointer.error().message + "; ";
             }
             continue;
         }
         const fs::path bundle_path = dir_ / "bundles" / (pointer->bundle_sha256 + ".json");
-        auto text = read_file(bundle_path, kiosk::content_limits::max_document_bytes);
+        auto text = read_file(*ops_, bundle_path, kiosk::content_limits::max_document_bytes);
         if (!text) {
-            log(LogLevel::warning, "content cache: ignoring {} bundle: {}", name, text.error());
-            problems += text.error() + "; ";
+            log(LogLevel::warning, "content cache: ignoring {} bundle: {}", name, text.error().message);
+            problems += text.error().message + "; ";
             continue;
         }
         if (sha256_hex(*text) != pointer->bundle_sha256) {
@@ -208,7 +249,7 @@ std::expected<CachedContent, std::string> ContentCache::load_last_good() {
         cached.bundle_sha256 = pointer->bundle_sha256;
         for (const auto& media : bundle->media) {
             const fs::path path = media_dir() / media.sha256;
-            auto bytes = read_file(path, std::uintmax_t(kiosk::content_limits::max_media_bytes));
+            auto bytes = read_file(*ops_, path, std::uintmax_t(kiosk::content_limits::max_media_bytes));
             if (!bytes) {
                 cached.missing_media.push_back(media.sha256);
                 continue;
@@ -235,15 +276,22 @@ std::expected<CachedContent, std::string> ContentCache::load_last_good() {
 
 void ContentCache::collect_garbage() {
     std::error_code error;
+    const auto skip = [](const std::string& why) {
+        log(LogLevel::warning, "content cache: garbage collection skipped: {}", why);
+    };
     for (int attempt = 0; attempt < 2; ++attempt) {
         std::set<std::string> bundles;
         std::set<std::string> media;
         std::uint64_t referenced_bytes = 0;
         for (const char* name : {"current", "previous"}) {
-            const auto pointer = read_pointer(dir_ / name);
+            // A file that cannot be read right now may still be referenced: collecting
+            // without it would delete a good bundle's files. Try again after the next store.
+            const auto pointer = read_pointer(*ops_, dir_ / name);
+            if (!pointer && pointer.error().io) return skip(pointer.error().message);
             if (!pointer) continue;
             const fs::path path = dir_ / "bundles" / (pointer->bundle_sha256 + ".json");
-            auto text = read_file(path, kiosk::content_limits::max_document_bytes);
+            auto text = read_file(*ops_, path, kiosk::content_limits::max_document_bytes);
+            if (!text && text.error().io) return skip(text.error().message);
             if (!text) continue;
             const auto bundle = kiosk::parse_bundle(*text);
             if (!bundle) continue;

@@ -132,10 +132,15 @@ std::expected<std::uint64_t, SyncFailure> Syncer::fetch_media(const kiosk::Media
     auto response = http_.perform(request);
     if (!response) return std::unexpected(transport_failure(response.error()));
     if (response->status != 200) return std::unexpected(http_status_failure(*response, "media " + info.sha256, request.url));
-    if (auto stored = cache_.store_media(info, response->body); !stored) {
-        SyncFailure failure{"bundle rejected: " + stored.error(), {stored.error()}, true, std::nullopt};
+    // A file the server got wrong rejects the bundle (the heartbeat reports it); a disk
+    // that fails to store a good file is this kiosk's problem, reported as such. The
+    // check runs again inside store_media: one more SHA-256 of at most 8 MiB per download.
+    if (auto checked = check_media(info, response->body); !checked) {
+        SyncFailure failure{"bundle rejected: " + checked.error(), {checked.error()}, true, std::nullopt};
         return std::unexpected(failure);
     }
+    if (auto stored = cache_.store_media(info, response->body); !stored)
+        return std::unexpected(SyncFailure{"content cache: " + stored.error(), {}, true, std::nullopt});
     return response->body.size();
 }
 

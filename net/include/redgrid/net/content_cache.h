@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "redgrid/kiosk/content.h"
+#include "redgrid/net/file_ops.h"
 
 namespace redgrid::kiosk {
 class Content;
@@ -43,7 +44,9 @@ class ContentCache {
 public:
     static constexpr std::uint64_t kDefaultMaxBytes = 256ull * 1024 * 1024;
 
-    explicit ContentCache(std::filesystem::path dir, std::uint64_t max_bytes = kDefaultMaxBytes);
+    // `ops`: the file calls to use (nullptr: the real ones); tests pass a FaultFileOps.
+    explicit ContentCache(std::filesystem::path dir, std::uint64_t max_bytes = kDefaultMaxBytes,
+                          std::shared_ptr<FileOps> ops = nullptr);
 
     // The newest bundle that is intact on disk: "current", else "previous". Each file's
     // hash is checked; corrupt media are deleted and listed in missing_media.
@@ -54,7 +57,7 @@ public:
     bool has_media(const kiosk::MediaInfo& info) const;
 
     // Checks the bytes (check_media: hash, size, type, dimensions) and writes them
-    // atomically.
+    // atomically. A failed write leaves no file under the media's name.
     std::expected<void, std::string> store_media(const kiosk::MediaInfo& info, std::string_view bytes);
 
     // The bundle's text plus every media it references must fit the size cap.
@@ -62,12 +65,16 @@ public:
 
     // Makes `text` (already validated into `bundle`) the current bundle, atomically;
     // every media entry must already be stored. The old current becomes "previous".
-    // Then removes bundles and media neither of them references.
+    // Then removes bundles and media neither of them references. On an error (what
+    // failed and the file, e.g. "cannot sync .../tmp/current.12.3: Input/output error")
+    // the old bundle is still the one load_last_good() finds, unless only the final
+    // directory sync after "current" was renamed failed: then it is the new one, intact.
     std::expected<void, std::string> store(std::string_view text, const kiosk::Bundle& bundle,
                                            const std::string& etag);
 
     // Removes files that neither "current" nor "previous" references; drops "previous"
-    // when both together exceed the size cap.
+    // when both together exceed the size cap. Does nothing (with a log line) when a
+    // pointer or bundle cannot be read because of an I/O error.
     void collect_garbage();
 
     const std::filesystem::path& dir() const { return dir_; }
@@ -86,6 +93,7 @@ private:
                                                       std::string_view stage_prefix) const;
     std::filesystem::path dir_;
     std::uint64_t max_bytes_;
+    std::shared_ptr<FileOps> ops_;
     StageHook stage_hook_;
 };
 
