@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every libFuzzer target for SECONDS each (default 600; CI's smoke run uses 30).
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: bundle config heartbeat image url replay
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+# targets: bundle config heartbeat call_status event_ack image url replay
 # Builds them in build-fuzz (clang++-16 with ASan+UBSan+libFuzzer instrumentation, see
 # docs/reliability.md "Fuzzing"), starts from the seeds in tests/fuzz/corpus/<target>/ and
 # keeps what it learns in build-fuzz/corpus/<target>/ (the seeds in the repo are never
@@ -12,7 +13,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 [ $# -gt 0 ] && shift
-targets="${*:-bundle config heartbeat image url replay}"
+targets="${*:-bundle config heartbeat call_status event_ack image url replay}"
 build="${FUZZ_BUILD_DIR:-build-fuzz}"
 jobs="${FUZZ_JOBS:-$(nproc)}"
 

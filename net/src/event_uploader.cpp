@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_request.h"
+#include "redgrid/net/hub_answers.h"
 #include "redgrid/config/log.h"
 
 namespace redgrid::net {
@@ -130,21 +131,17 @@ std::expected<UploadResult, UploadFailure> EventUploader::upload_batch() {
         return std::unexpected(UploadFailure{"events upload: " + answer.error().message, answer.error().retry_after});
     }
     std::vector<std::string> done;
-    const auto& json = answer->body;
-    if (json.contains("accepted") && json["accepted"].is_array())
-        for (const auto& id : json["accepted"])
-            if (id.is_string() && sent.contains(id.get<std::string>())) done.push_back(id.get<std::string>());
-    if (json.contains("rejected") && json["rejected"].is_array())
-        for (const auto& item : json["rejected"]) {
-            if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) continue;
-            const auto id = item["id"].get<std::string>();
-            if (!sent.contains(id)) continue;
-            // Retrying can never succeed; the line keeps what it was for the technician.
-            log(LogLevel::warning, "event {} rejected by the hub: {}", id,
-                item.contains("error") && item["error"].is_string() ? item["error"].get<std::string>() : "no reason");
-            done.push_back(id);
-            ++result.rejected;
-        }
+    const auto ack = event_ack_from_json(answer->body);
+    // erase: an id the hub names twice (or both accepted and rejected) counts once.
+    for (const auto& id : ack.accepted)
+        if (sent.erase(id)) done.push_back(id);
+    for (const auto& rejection : ack.rejected) {
+        if (!sent.erase(rejection.id)) continue;
+        // Retrying can never succeed; the line keeps what it was for the technician.
+        log(LogLevel::warning, "event {} rejected by the hub: {}", rejection.id, rejection.reason);
+        done.push_back(rejection.id);
+        ++result.rejected;
+    }
     if (done.empty())
         return std::unexpected(UploadFailure{"events upload: the hub acknowledged none of " +
                                                  std::to_string(batch.size()) + " events",

@@ -7,6 +7,7 @@
 #include "api_request.h"
 #include "redgrid/config/log.h"
 #include "redgrid/net/heartbeat.h"
+#include "redgrid/net/hub_answers.h"
 #include "redgrid/net/uuid.h"
 
 namespace redgrid::net {
@@ -17,36 +18,11 @@ using kiosk::CallUpdate;
 
 namespace {
 
-std::optional<CallState> state_from_wire(const std::string& status) {
-    static const std::pair<const char*, CallState> kStates[] = {
-        {"queued", CallState::queued},       {"dispatched", CallState::dispatched}, {"arrived", CallState::arrived},
-        {"closed", CallState::closed},       {"cancelled", CallState::cancelled},   {"expired", CallState::expired},
-        {"refused", CallState::refused},     {"escalated", CallState::escalated},
-    };
-    for (const auto& [name, state] : kStates)
-        if (status == name) return state;
-    return std::nullopt;
-}
-
-std::string text_field(const nlohmann::json& json, const char* key) {
-    return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : std::string();
-}
-
 // The hub's view of a call as the screen needs it; nullopt for an answer we cannot read.
 std::optional<CallUpdate> update_from_json(const std::string& key, const nlohmann::json& json) {
-    const auto state = state_from_wire(text_field(json, "status"));
-    if (!state) return std::nullopt;
-    CallUpdate update{.call_id = key, .state = *state};
-    if (json.contains("member") && json["member"].is_object()) {
-        const auto& member = json["member"];
-        kiosk::DispatchedMember card{.id = text_field(member, "id"), .name = text_field(member, "name")};
-        if (!text_field(member, "photo").empty()) card.photo = text_field(member, "photo");
-        if (json.contains("eta_s") && json["eta_s"].is_number_integer())
-            card.eta_minutes = int((std::max<std::int64_t>(0, json["eta_s"].get<std::int64_t>()) + 59) / 60);
-        update.member = card;
-    }
-    if (*state == CallState::escalated) update.message = "passed to " + text_field(json, "escalated_to");
-    return update;
+    const auto answer = call_status_from_json(json);
+    if (!answer) return std::nullopt;
+    return to_update(key, *answer);
 }
 
 bool same(const CallUpdate& a, const CallUpdate& b) {
@@ -209,8 +185,9 @@ void NetworkCallService::post_call(const std::string& key, Tracked& call) {
     std::lock_guard lock(mutex_);
     auto& live = calls_.at(key);
     if (answer) {
-        auto update = update_from_json(key, answer->body);
-        live.hub_id = text_field(answer->body, "call_id");
+        const auto status = call_status_from_json(answer->body);
+        auto update = status ? std::optional(to_update(key, *status)) : std::nullopt;
+        live.hub_id = status ? status->call_id : std::string();
         if (!update || live.hub_id.empty()) {
             emit(live, {.call_id = key, .state = CallState::failed, .message = "the hub's answer to the call is unreadable"});
             calls_.erase(key);
@@ -274,21 +251,24 @@ void NetworkCallService::poll(const std::string& key, Tracked& call) {
     auto& live = calls_.at(key);
     if (answer) {
         live.failures = 0;
-        auto update = update_from_json(key, answer->body);
-        if (!update) {
+        const auto status = call_status_from_json(answer->body);
+        if (!status) {
+            log(LogLevel::warning, "call {}: unreadable status from the hub: {}", key, status.error());
             live.next = clock_.steady_now() + timing_.poll_interval;
             return;
         }
-        emit(live, *update);
-        if (kiosk::is_final(update->state)) {
+        const auto update = to_update(key, *status);
+        emit(live, update);
+        if (kiosk::is_final(update.state)) {
             calls_.erase(key);
             return;
         }
+        // The hub may ask for faster polling, never slower than ours, never above 1/s.
         auto interval = timing_.poll_interval;
-        if (answer->body.contains("poll_after_s") && answer->body["poll_after_s"].is_number_integer())
-            interval = std::clamp<std::chrono::milliseconds>(
-                std::chrono::seconds(answer->body["poll_after_s"].get<std::int64_t>()), std::chrono::seconds(1),
-                timing_.poll_interval);
+        if (status->poll_after)
+            interval = std::clamp<std::chrono::milliseconds>(*status->poll_after, std::chrono::seconds(1),
+                                                             std::max<std::chrono::milliseconds>(
+                                                                 timing_.poll_interval, std::chrono::seconds(1)));
         live.next = live.cancel_wanted ? clock_.steady_now() : clock_.steady_now() + interval;
         return;
     }
