@@ -1,8 +1,11 @@
 #include "redgrid/config/log.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdio>
 #include <mutex>
+#include <vector>
 
 namespace redgrid::config {
 namespace {
@@ -10,8 +13,64 @@ namespace {
 std::atomic<LogLevel> g_level{LogLevel::info};
 std::mutex g_sink_mutex;
 LogSink g_sink;  // guarded by g_sink_mutex
+std::mutex g_secrets_mutex;
+std::vector<std::string> g_secrets;  // guarded by g_secrets_mutex
+
+bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// 11 digits, 1 then 3..9: a mainland mobile number.
+bool mobile(std::string_view digits) {
+    return digits.size() == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9';
+}
+
+std::string mask_phones(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!std::isdigit(static_cast<unsigned char>(text[i])) || (i > 0 && alnum(text[i - 1]))) {
+            out += text[i++];
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+        std::string_view run = text.substr(i, end - i);
+        const bool alone = end == text.size() || !alnum(text[end]);
+        if (alone && run.size() == 13 && run.substr(0, 2) == "86" && mobile(run.substr(2))) {
+            out += "86";
+            run.remove_prefix(2);
+        }
+        out += alone && mobile(run) ? mask_phone(run) : std::string(run);
+        i = end;
+    }
+    return out;
+}
 
 }  // namespace
+
+void add_log_secret(std::string_view secret) {
+    if (secret.size() < 8) return;
+    std::lock_guard lock(g_secrets_mutex);
+    if (std::find(g_secrets.begin(), g_secrets.end(), secret) == g_secrets.end()) g_secrets.emplace_back(secret);
+}
+
+void clear_log_secrets() {
+    std::lock_guard lock(g_secrets_mutex);
+    g_secrets.clear();
+}
+
+std::string scrub_log_text(std::string_view text) {
+    std::string out(text);
+    {
+        std::lock_guard lock(g_secrets_mutex);
+        for (const auto& secret : g_secrets) {
+            const auto mark = redact_secret(secret);
+            for (auto at = out.find(secret); at != std::string::npos; at = out.find(secret, at + mark.size()))
+                out.replace(at, secret.size(), mark);
+        }
+    }
+    return mask_phones(out);
+}
 
 void set_log_level(LogLevel level) { g_level.store(level); }
 LogLevel log_level() { return g_level.load(); }
@@ -37,7 +96,7 @@ void log_line(LogLevel level, std::string_view message) {
     std::string line;
     line.reserve(message.size() + 4);
     line += sd_priority_prefix(level);
-    for (char c : message) line += (c == '\n' || c == '\r') ? ' ' : c;
+    for (char c : scrub_log_text(message)) line += (c == '\n' || c == '\r') ? ' ' : c;
     std::lock_guard lock(g_sink_mutex);
     if (g_sink) {
         g_sink(level, line);

@@ -11,6 +11,7 @@
 
 #include "redgrid/config/log.h"
 #include "redgrid/kiosk/content_index.h"
+#include "redgrid/kiosk/kiosk_lock.h"
 #include "redgrid/render/decoding_media_store.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/painter.h"
@@ -291,8 +292,8 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
             }
             switch (e.type) {
                 case SDL_QUIT:
-                    if (!fullscreen) return {};
-                    break;  // a resident cannot close the kiosk
+                    if (system_event_action(e, fullscreen) == SystemEventAction::quit) return {};
+                    break;  // a resident cannot close the kiosk (kiosk_lock.h)
                 case SDL_FINGERDOWN: app.press({e.tfinger.x * w, e.tfinger.y * h}); break;
                 case SDL_FINGERMOTION: app.move({e.tfinger.x * w, e.tfinger.y * h}); break;
                 case SDL_FINGERUP: app.release({e.tfinger.x * w, e.tfinger.y * h}); break;

@@ -69,9 +69,16 @@ std::expected<std::string, std::string> read_token_file(const fs::path& path) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0)
         return std::unexpected("token file " + path.string() + " is missing: provision this kiosk's token there");
+    if (!S_ISREG(info.st_mode))
+        return std::unexpected("token file " + path.string() + " is not a regular file");
+    // Group read is how the deployed kiosk reads it (root:redgrid-kiosk 0640); nobody but
+    // the owner may change it, and others may not even read it.
     if (info.st_mode & (S_IROTH | S_IWOTH))
         return std::unexpected("token file " + path.string() +
                                " is readable or writable by everyone: run `chmod 600 " + path.string() + "`");
+    if (info.st_mode & S_IWGRP)
+        return std::unexpected("token file " + path.string() + " is writable by its group: run `chmod 640 " +
+                               path.string() + "`");
     std::ifstream in(path);
     std::string token;
     std::getline(in, token, '\0');
@@ -81,6 +88,8 @@ std::expected<std::string, std::string> read_token_file(const fs::path& path) {
     if (token.empty()) return std::unexpected("token file " + path.string() + " is empty or unreadable");
     if (token.size() > 512 || std::ranges::any_of(token, [](char c) { return !std::isgraph(static_cast<unsigned char>(c)); }))
         return std::unexpected("token file " + path.string() + " does not hold one token (one line, no spaces)");
+    // Whatever later writes a log line (a server echoing the token in an error), it is redacted.
+    config::add_log_secret(token);
     return token;
 }
 

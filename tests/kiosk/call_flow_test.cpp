@@ -270,6 +270,26 @@ TEST_F(CallFlowTest, RatingIsStoredOnceEvenOnADoubleTap) {
     EXPECT_EQ(payloads(InteractionKind::rating)[0]["tags"], nlohmann::json::array());
 }
 
+// Privacy (docs/security.md): a rating is anonymous. It names the call and the member,
+// never the resident: exactly these keys, stars 1..5 and tags from the fixed set, no
+// free text (the kiosk has no keyboard), no device or person identifier.
+TEST_F(CallFlowTest, RatingIsAnonymousWithFixedKeysAndNoFreeText) {
+    reach_rating();
+    ASSERT_TRUE(flow.activate("rating:star:4"));
+    ASSERT_TRUE(flow.activate("rating:tag:warm"));
+    ASSERT_TRUE(flow.activate("rating:submit"));
+    const auto rating = payloads(InteractionKind::rating).at(0);
+    std::vector<std::string> keys_seen;
+    for (const auto& [key, value] : rating.items()) keys_seen.push_back(key);
+    EXPECT_EQ(keys_seen, (std::vector<std::string>{"at", "call_id", "client_call_id", "member_id", "stars", "tags"}));
+    EXPECT_EQ(rating["stars"], 4);
+    ASSERT_EQ(rating["tags"].size(), 1u);
+    EXPECT_EQ(rating["tags"][0], std::string(rating_tag_stored_label("warm")));
+    EXPECT_EQ(rating["member_id"], nearest().id);
+    ASSERT_FALSE(nearest().phone_masked.empty());
+    EXPECT_EQ(rating.dump().find(nearest().phone_masked), std::string::npos) << "not even the masked phone";
+}
+
 TEST_F(CallFlowTest, AtMostTwoTagsAndATapTakesOneBack) {
     reach_rating();
     EXPECT_TRUE(flow.activate("rating:tag:timely"));

@@ -67,4 +67,16 @@ std::string mask_phone(std::string_view phone);
 // A URL without user info and query string (which may carry credentials).
 std::string redact_url(std::string_view url);
 
+// Defence in depth for what the helpers above cannot catch (a server that echoes the
+// token or a phone number in an error message we log): every line written after this
+// has each registered secret replaced by redact_secret(). The kiosk registers its token
+// when it reads it. Secrets under 8 characters are ignored (they would hit ordinary
+// words).
+void add_log_secret(std::string_view secret);
+void clear_log_secrets();  // tests
+
+// What log_line writes: registered secrets redacted, and mainland mobile numbers
+// (11 digits 1[3-9]..., alone or after +86/86) masked with mask_phone().
+std::string scrub_log_text(std::string_view text);
+
 }  // namespace redgrid::config
