@@ -41,8 +41,9 @@ std::optional<std::size_t> count_code_points(std::string_view text);
 // Byte offset of the first invalid UTF-8 sequence, or nullopt if all valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
-// Reads the fields of a parsed document into a Bundle (content_read.cpp).
-Bundle read_bundle(const nlohmann::json& document, ErrorSink& sink);
+// Reads the fields of a parsed document into a Bundle (content_read.cpp). Strings are moved
+// out of the document, which is left valid but not worth reading again.
+Bundle read_bundle(nlohmann::json& document, ErrorSink& sink);
 
 // The value-level rules of validate_bundle, adding to `sink`.
 void validate_into(const Bundle& bundle, ErrorSink& sink);

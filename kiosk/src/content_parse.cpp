@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <unordered_set>
 #include <utility>
 
 #include "content_detail.h"
@@ -86,43 +85,45 @@ std::optional<ContentError> check_raw_text(std::string_view text) {
     return std::nullopt;
 }
 
-// Follows the parse through nlohmann's callback to know the JSON pointer of the value
-// being read. nlohmann keeps the last of duplicate keys silently; a bundle with two
-// "name"s is ambiguous, so they are reported here. A number too large for a double
-// (1e999) makes nlohmann throw before the value reaches the callback, and
-// pending_pointer() then names where it was.
-class ParseTracker {
+// Builds the DOM from nlohmann's SAX events (what json::parse does inside), and follows
+// the parse to know the JSON pointer of the value being read. nlohmann keeps the last of
+// duplicate keys silently; a bundle with two "name"s is ambiguous, so they are reported
+// here, at the moment the second key is read (the object's own map finds it: no set of
+// keys on the side). A number too large for a double (1e999) makes the parser report an
+// out_of_range before the value reaches us, and pending_pointer() then names where it was.
+// (This replaced json::parse with a callback, whose per-event json copies of every key
+// and value cost more than the parse itself: issue 7.)
+class DomBuilder {
 public:
-    explicit ParseTracker(ErrorSink& sink) : sink_(sink) {}
+    DomBuilder(json& root, ErrorSink& sink) : root_(root), sink_(sink) {}
 
-    bool on_event(json::parse_event_t event, const json& parsed) {
-        switch (event) {
-            case json::parse_event_t::object_start:
-                element_starts();
-                frames_.push_back({true, {}, {}, 0});
-                break;
-            case json::parse_event_t::array_start:
-                element_starts();
-                frames_.push_back({false, {}, {}, 0});
-                break;
-            case json::parse_event_t::object_end:
-            case json::parse_event_t::array_end:
-                if (!frames_.empty()) frames_.pop_back();
-                break;
-            case json::parse_event_t::key:
-                if (!frames_.empty() && parsed.is_string()) {
-                    Frame& frame = frames_.back();
-                    frame.key = parsed.get<std::string>();
-                    if (!frame.keys.insert(frame.key).second) {
-                        sink_.add(pointer(0), "duplicate key " + in_quotes(frame.key));
-                    }
-                }
-                break;
-            case json::parse_event_t::value:
-                element_starts();
-                break;
-        }
+    bool null() { return value(nullptr); }
+    bool boolean(bool v) { return value(v); }
+    bool number_integer(json::number_integer_t v) { return value(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return value(v); }
+    bool number_float(json::number_float_t v, const json::string_t& /*text*/) { return value(v); }
+    bool string(json::string_t& v) { return value(v); }
+    bool binary(json::binary_t& v) { return value(json::binary(v)); }
+
+    bool start_object(std::size_t /*elements*/) { return open(json::value_t::object); }
+    bool start_array(std::size_t /*elements*/) { return open(json::value_t::array); }
+    bool end_object() { return end(); }
+    bool end_array() { return end(); }
+
+    bool key(json::string_t& key) {
+        Frame& frame = frames_.back();
+        frame.key = key;
+        auto& members = stack_.back()->get_ref<json::object_t&>();
+        const auto [it, inserted] = members.try_emplace(key);
+        if (!inserted) sink_.add(pointer(0), "duplicate key " + in_quotes(frame.key));
+        member_ = &it->second;  // a duplicate's later value replaces the earlier, as nlohmann does
         return true;
+    }
+
+    // As nlohmann's own DOM parser: the parse throws the exception it reports.
+    template <class Exception>
+    bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& error) {
+        throw error;
     }
 
     // The pointer of the value the parser is about to read.
@@ -131,13 +132,43 @@ public:
 private:
     struct Frame {
         bool is_object;
-        std::unordered_set<std::string> keys;
         std::string key;       // objects: the key whose value is being parsed
         std::size_t elements;  // arrays: elements started so far
     };
 
-    void element_starts() {
-        if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().elements;
+    template <typename Value>
+    bool value(Value&& v) {
+        place(std::forward<Value>(v));
+        return true;
+    }
+
+    // Puts a new value where the parse is (the root, the array's end, or the key's slot).
+    template <typename Value>
+    json* place(Value&& v) {
+        if (stack_.empty()) {
+            root_ = json(std::forward<Value>(v));
+            return &root_;
+        }
+        json& parent = *stack_.back();
+        if (parent.is_array()) {
+            ++frames_.back().elements;
+            return &parent.get_ref<json::array_t&>().emplace_back(std::forward<Value>(v));
+        }
+        *member_ = json(std::forward<Value>(v));
+        return member_;
+    }
+
+    bool open(json::value_t type) {
+        json* container = place(type);  // counts as an element of its parent first
+        frames_.push_back({type == json::value_t::object, {}, 0});
+        stack_.push_back(container);
+        return true;
+    }
+
+    bool end() {
+        frames_.pop_back();
+        stack_.pop_back();
+        return true;
     }
 
     // `pending` is 1 when the innermost array's next element has not started yet.
@@ -151,8 +182,11 @@ private:
         return result;
     }
 
+    json& root_;
     ErrorSink& sink_;
     std::vector<Frame> frames_;
+    std::vector<json*> stack_;  // the open objects and arrays, innermost last
+    json* member_ = nullptr;    // the slot of the current key's value in the innermost object
 };
 
 // nlohmann's what() is "[json.exception.parse_error.101] parse error at line 1, column 9:
@@ -171,13 +205,10 @@ std::expected<Bundle, ContentErrors> parse_bundle(std::string_view json_text) {
     if (auto problem = check_raw_text(json_text)) return std::unexpected(ContentErrors{std::move(*problem)});
 
     ErrorSink sink;
-    ParseTracker tracker(sink);
     json document;
+    DomBuilder tracker(document, sink);
     try {
-        document = json::parse(json_text.begin(), json_text.end(),
-                               [&tracker](int /*depth*/, json::parse_event_t event, json& parsed) {
-                                   return tracker.on_event(event, parsed);
-                               });
+        json::sax_parse(json_text.begin(), json_text.end(), &tracker);
     } catch (const json::parse_error& error) {
         const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         return std::unexpected(ContentErrors{

@@ -24,8 +24,9 @@ using EnumNames = std::initializer_list<std::pair<std::string_view, Enum>>;
 // optional field cannot silently fall back to its default.
 class ObjectReader {
 public:
-    ObjectReader(const json* value, std::string pointer, ErrorSink& sink)
+    ObjectReader(json* value, std::string pointer, ErrorSink& sink)
         : value_(value), pointer_(std::move(pointer)), sink_(sink) {
+        known_.reserve(16);  // more fields than any object has: one allocation per object
         if (value_ != nullptr && !value_->is_object()) {
             sink_.add(pointer_, std::string("must be an object, not ") + value_->type_name());
             value_ = nullptr;
@@ -36,7 +37,7 @@ public:
     std::string pointer(std::string_view key) const { return pointer_to(pointer_, key); }
 
     // The field's value if present and not null; reports a missing required field.
-    const json* field(std::string_view key, Presence presence) {
+    json* field(std::string_view key, Presence presence) {
         known_.push_back(key);
         if (value_ == nullptr) return nullptr;
         const auto it = value_->find(key);
@@ -50,9 +51,9 @@ public:
         return &*it;
     }
 
-    const json* typed(std::string_view key, Presence presence, json::value_t type,
+    json* typed(std::string_view key, Presence presence, json::value_t type,
                       std::string_view type_name) {
-        const json* value = field(key, presence);
+        json* value = field(key, presence);
         if (value == nullptr) return nullptr;
         const bool matches = type == json::value_t::number_float ? value->is_number()
                                                                  : value->type() == type;
@@ -64,23 +65,24 @@ public:
     }
 
     std::string string(std::string_view key, Presence presence = Presence::required) {
-        const json* value = typed(key, presence, json::value_t::string, "a string");
-        return value != nullptr ? value->get<std::string>() : std::string();
+        json* value = typed(key, presence, json::value_t::string, "a string");
+        // Moved out of the document, which is thrown away after the read: no copy.
+        return value != nullptr ? std::move(value->get_ref<std::string&>()) : std::string();
     }
 
     std::optional<std::string> nullable_string(std::string_view key) {
-        const json* value = typed(key, Presence::optional, json::value_t::string, "a string or null");
+        json* value = typed(key, Presence::optional, json::value_t::string, "a string or null");
         if (value == nullptr) return std::nullopt;
-        return value->get<std::string>();
+        return std::move(value->get_ref<std::string&>());
     }
 
     bool boolean(std::string_view key, Presence presence, bool fallback) {
-        const json* value = typed(key, presence, json::value_t::boolean, "true or false");
+        json* value = typed(key, presence, json::value_t::boolean, "true or false");
         return value != nullptr ? value->get<bool>() : fallback;
     }
 
     std::int64_t integer(std::string_view key, Presence presence, std::int64_t fallback) {
-        const json* value = field(key, presence);
+        json* value = field(key, presence);
         if (value == nullptr) return fallback;
         if (value->is_number_integer()) {
             if (value->is_number_unsigned() &&
@@ -96,21 +98,21 @@ public:
     }
 
     double number(std::string_view key) {
-        const json* value = typed(key, Presence::required, json::value_t::number_float, "a number");
+        json* value = typed(key, Presence::required, json::value_t::number_float, "a number");
         return value != nullptr ? value->get<double>() : 0.0;
     }
 
     MapPoint point(std::string_view key) { return read_point(field(key, Presence::required), pointer(key)); }
 
     std::optional<MapPoint> nullable_point(std::string_view key) {
-        const json* value = field(key, Presence::optional);
+        json* value = field(key, Presence::optional);
         if (value == nullptr) return std::nullopt;
         return read_point(value, pointer(key));
     }
 
     std::vector<MapPoint> points(std::string_view key) {
         std::vector<MapPoint> result;
-        for_each_element(key, [&](const json& element, const std::string& at) {
+        for_each_element(key, [&](json& element, const std::string& at) {
             result.push_back(read_point(&element, at));
         });
         return result;
@@ -118,9 +120,9 @@ public:
 
     std::vector<std::string> strings(std::string_view key) {
         std::vector<std::string> result;
-        for_each_element(key, [&](const json& element, const std::string& at) {
+        for_each_element(key, [&](json& element, const std::string& at) {
             if (element.is_string()) {
-                result.push_back(element.get<std::string>());
+                result.push_back(std::move(element.get_ref<std::string&>()));
             } else {
                 sink_.add(at, std::string("must be a string, not ") + element.type_name());
                 result.emplace_back();
@@ -130,7 +132,7 @@ public:
     }
 
     TimePoint time(std::string_view key) {
-        const json* value = typed(key, Presence::required, json::value_t::string, "an RFC 3339 time string");
+        json* value = typed(key, Presence::required, json::value_t::string, "an RFC 3339 time string");
         if (value == nullptr) return {};
         const auto& text = value->get_ref<const std::string&>();
         if (const auto parsed = parse_rfc3339(text)) return *parsed;
@@ -139,7 +141,7 @@ public:
     }
 
     std::uint32_t color(std::string_view key, Presence presence, std::uint32_t fallback) {
-        const json* value = typed(key, presence, json::value_t::string, "a colour string");
+        json* value = typed(key, presence, json::value_t::string, "a colour string");
         if (value == nullptr) return fallback;
         const auto& text = value->get_ref<const std::string&>();
         if (const auto parsed = parse_color(text)) return *parsed;
@@ -149,7 +151,7 @@ public:
 
     template <typename Enum>
     Enum enumeration(std::string_view key, std::string_view what, EnumNames<Enum> names, Enum fallback) {
-        const json* value = typed(key, Presence::required, json::value_t::string, "a string");
+        json* value = typed(key, Presence::required, json::value_t::string, "a string");
         if (value == nullptr) return fallback;
         const auto& text = value->get_ref<const std::string&>();
         std::string expected;
@@ -166,7 +168,7 @@ public:
     // Calls `read(element, pointer)` for each element of the array at `key`.
     template <typename Read>
     void for_each_element(std::string_view key, Read&& read, Presence presence = Presence::required) {
-        const json* value = typed(key, presence, json::value_t::array, "an array");
+        json* value = typed(key, presence, json::value_t::array, "an array");
         if (value == nullptr) return;
         const std::string at = pointer(key);
         for (std::size_t i = 0; i < value->size(); ++i) read((*value)[i], pointer_to(at, i));
@@ -175,7 +177,7 @@ public:
     template <typename Item, typename Read>
     std::vector<Item> objects(std::string_view key, Read&& read) {
         std::vector<Item> result;
-        for_each_element(key, [&](const json& element, const std::string& at) {
+        for_each_element(key, [&](json& element, const std::string& at) {
             ObjectReader item(&element, at, sink_);
             result.push_back(read(item));
             item.finish();
@@ -184,7 +186,7 @@ public:
     }
 
     ObjectReader object(std::string_view key, Presence presence = Presence::required) {
-        const json* value = field(key, presence);
+        json* value = field(key, presence);
         return ObjectReader(value, pointer(key), sink_);
     }
 
@@ -198,7 +200,7 @@ public:
     }
 
 private:
-    MapPoint read_point(const json* value, const std::string& at) {
+    MapPoint read_point(json* value, const std::string& at) {
         if (value == nullptr) return {};
         if (!value->is_array() || value->size() != 2) {
             sink_.add(at, std::string("must be a point [x, y], not ") +
@@ -209,7 +211,7 @@ private:
         MapPoint point;
         double* coordinates[] = {&point.x, &point.y};
         for (std::size_t i = 0; i < 2; ++i) {
-            const json& coordinate = (*value)[i];
+            json& coordinate = (*value)[i];
             if (coordinate.is_number()) {
                 *coordinates[i] = coordinate.get<double>();
             } else {
@@ -219,7 +221,7 @@ private:
         return point;
     }
 
-    const json* value_;
+    json* value_;
     std::string pointer_;
     ErrorSink& sink_;
     std::vector<std::string_view> known_;
@@ -379,7 +381,7 @@ Theme read_theme(ObjectReader& r) {
 
 }  // namespace
 
-Bundle read_bundle(const nlohmann::json& document, ErrorSink& sink) {
+Bundle read_bundle(nlohmann::json& document, ErrorSink& sink) {
     Bundle bundle;
     if (!document.is_object()) {
         sink.add("", std::string("a bundle must be a JSON object, not ") + document.type_name());
