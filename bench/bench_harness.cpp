@@ -54,13 +54,16 @@ FrameHarness::FrameHarness(render::SdlLibrary sdl, render::FontSet fonts, std::u
 void FrameHarness::draw_frame() {
     const auto& frame = app_.frame(fonts_);
     last_frame_ = &frame;
-    painter_.draw(frame);
+    painter_.draw_changes(frame);  // as the kiosk's loop does on a target that keeps its frame
     target_->present();
 }
 
 void FrameHarness::full_frame() {
     app_.invalidate();
-    draw_frame();
+    const auto& frame = app_.frame(fonts_);
+    last_frame_ = &frame;
+    painter_.draw(frame);
+    target_->present();
 }
 
 double percentile(std::vector<double> samples, double q) {

@@ -36,9 +36,10 @@ class FrameHarness {
 public:
     static std::expected<std::unique_ptr<FrameHarness>, std::string> make(int width, int height, DemoContent content);
 
-    // Builds the frame if the App says something changed, paints it and presents it.
+    // Builds the frame if the App says something changed, repaints what changed
+    // (Painter::draw_changes) and presents it.
     void draw_frame();
-    // A full redraw of the current screen, as after an expose.
+    // A full rebuild and redraw of the current screen, as after an expose.
     void full_frame();
 
     kiosk::App& app() { return app_; }

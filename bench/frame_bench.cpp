@@ -182,10 +182,15 @@ int run_frames(int frames, const std::string& screen, const std::string& update)
         }
     }
     const auto after = Misses::of(h.painter());
-    std::printf("frames %d screen %s update %s frames_built %d warm_text_misses %llu warm_shape_misses %llu\n", frames,
-                screen.c_str(), update.c_str(), h.app().frames_built(),
+    const auto stats = h.painter().stats();
+    std::printf("frames %d screen %s update %s frames_built %d warm_text_misses %llu warm_shape_misses %llu"
+                " partial_frames %llu unchanged_frames %llu damaged_pixels_per_partial %.0f\n",
+                frames, screen.c_str(), update.c_str(), h.app().frames_built(),
                 static_cast<unsigned long long>(after.text - before.text),
-                static_cast<unsigned long long>(after.shapes - before.shapes));
+                static_cast<unsigned long long>(after.shapes - before.shapes),
+                static_cast<unsigned long long>(stats.partial_frames),
+                static_cast<unsigned long long>(stats.unchanged_frames),
+                stats.partial_frames > 0 ? static_cast<double>(stats.damaged_pixels) / static_cast<double>(stats.partial_frames) : 0.0);
     return 0;
 }
 

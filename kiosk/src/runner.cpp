@@ -271,7 +271,9 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
             painted_content = app.content();
         }
         if (app.needs_redraw()) {
-            painter.draw(app.frame(*fonts));
+            // A clock tick or a press repaints only what changed where the target allows.
+            if ((*target)->keeps_frame()) painter.draw_changes(app.frame(*fonts));
+            else painter.draw(app.frame(*fonts));
             (*target)->present();
             if (!ready_sent) {
                 sd_notify(0, "READY=1\nSTATUS=first frame on screen");
@@ -310,7 +312,10 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
                         app.release({static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
                     break;
                 case SDL_WINDOWEVENT:
-                    if (e.window.event == SDL_WINDOWEVENT_EXPOSED) app.invalidate();
+                    if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                        painter.forget_frame();
+                        app.invalidate();
+                    }
                     break;
                 default: break;
             }

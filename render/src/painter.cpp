@@ -77,18 +77,39 @@ Painter::Painter(SDL_Renderer* renderer, FontSet& fonts, MediaStore& media, Pain
 
 void Painter::draw(const DrawList& list) {
     ++counters_.frames;
+    extents_.assign(list.ops.size(), SDL_Rect{0, 0, 0, 0});
+    provisional_.assign(list.ops.size(), false);
+    paint_ops(list, nullptr);
+    last_ = list;
+    have_frame_ = true;
+}
+
+void Painter::paint_ops(const DrawList& list, const SDL_Rect* damage) {
+    partial_ = damage != nullptr;
+    if (partial_) damage_ = *damage;
     clips_.clear();
-    SDL_RenderSetClipRect(renderer_, nullptr);
+    apply_clip();
     SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(renderer_, list.clear.r, list.clear.g, list.clear.b, list.clear.a);
-    SDL_RenderClear(renderer_);
+    // SDL_RenderClear ignores the clip rectangle: a partial frame fills its damage instead.
+    if (partial_) SDL_RenderFillRect(renderer_, &damage_);
+    else SDL_RenderClear(renderer_);
     SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
-    for (const DrawOp& op : list.ops) {
+    for (std::size_t k = 0; k < list.ops.size(); ++k) {
+        const DrawOp& op = list.ops[k];
         const bool is_clip = std::holds_alternative<PushClip>(op) || std::holds_alternative<PopClip>(op);
         if (!is_clip && !clips_.empty() && SDL_RectEmpty(&clips_.back())) continue;  // clipped away entirely
+        if (!is_clip && partial_ && !SDL_HasIntersection(&extents_[k], &damage_)) continue;  // untouched pixels
+        extent_ = {0, 0, 0, 0};
+        provisional_op_ = false;
         std::visit([this](const auto& o) { draw_op(o); }, op);
+        if (!is_clip) {
+            extents_[k] = extent_;
+            provisional_[k] = provisional_op_;
+        }
     }
     clips_.clear();
+    partial_ = false;
     SDL_RenderSetClipRect(renderer_, nullptr);
 }
 
@@ -104,6 +125,7 @@ PainterStats Painter::stats() const {
 void Painter::forget_media() { image_cache_.clear(); }
 
 void Painter::fail(const std::string& message) {
+    if (measuring_) return;  // the op is drawn (and fails) again for real
     ++counters_.failed_ops;
     if (message != counters_.last_error) {
         SDL_LogWarn(SDL_LOG_CATEGORY_RENDER, "redgrid painter: %s", message.c_str());
@@ -113,7 +135,8 @@ void Painter::fail(const std::string& message) {
 
 void Painter::blit(const CachedTexture& t, int anchor_x, int anchor_y) {
     SDL_Rect dst{anchor_x + t.offset_x, anchor_y + t.offset_y, t.width, t.height};
-    SDL_RenderCopy(renderer_, t.texture.get(), nullptr, &dst);
+    touch(dst);
+    if (!measuring_) SDL_RenderCopy(renderer_, t.texture.get(), nullptr, &dst);
 }
 
 void Painter::draw_op(const RoundRect& op) {
@@ -147,12 +170,16 @@ void Painter::draw_op(const RoundRect& op) {
         t = &shape_cache_.insert(std::move(key), std::move(*made));
     }
     // The middle of an opaque card is its fill colour: a plain fill is the cheapest draw.
+    touch({x0 - look.margin, y0 - look.margin, w + 2 * look.margin, h + 2 * look.margin});  // what the slices cover
+    if (measuring_) return;
     std::function<void(const SDL_Rect&)> centre_fill;
     if (op.fill.a == 255) centre_fill = [&](const SDL_Rect& r) { fill_rect(r, op.fill); };
     draw_nine_slice(renderer_, t->texture.get(), look, {x0, y0, w, h}, centre_fill);
 }
 
 void Painter::fill_rect(const SDL_Rect& rect, Color color) {
+    touch(rect);
+    if (measuring_) return;
     // Opaque fills skip blending, which the software renderer does pixel by pixel.
     SDL_SetRenderDrawBlendMode(renderer_, color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(renderer_, color.r, color.g, color.b, color.a);
@@ -308,6 +335,7 @@ void Painter::draw_op(const Image& op) {
             // Decoding off the UI thread: a placeholder for this frame only, the photo later.
             auto placeholder = upload(renderer_, rasterize_placeholder(fw, fh, op.corner_radius));
             if (placeholder) blit(*placeholder, x0, y0);
+            provisional_op_ = true;  // draw_changes repaints it until the photo is there
             return;
         }
         if (!raster) {
@@ -344,9 +372,11 @@ void Painter::draw_op(const PushClip& op) {
     const int x0 = static_cast<int>(std::floor(op.rect.x)), y0 = static_cast<int>(std::floor(op.rect.y));
     SDL_Rect rect{x0, y0, std::max(0, static_cast<int>(std::ceil(op.rect.right())) - x0),
                   std::max(0, static_cast<int>(std::ceil(op.rect.bottom())) - y0)};
-    if (!clips_.empty()) {
+    // Nested clips, and a partial frame's damage around them all, intersect.
+    const SDL_Rect* outer = !clips_.empty() ? &clips_.back() : partial_ ? &damage_ : nullptr;
+    if (outer != nullptr) {
         SDL_Rect both{0, 0, 0, 0};
-        if (!SDL_IntersectRect(&clips_.back(), &rect, &both)) both = {0, 0, 0, 0};
+        if (!SDL_IntersectRect(outer, &rect, &both)) both = {0, 0, 0, 0};
         rect = both;
     }
     clips_.push_back(rect);
@@ -361,7 +391,9 @@ void Painter::draw_op(const PopClip&) {
 
 void Painter::apply_clip() {
     // An empty clip is handled by skipping ops: SDL treats an empty rectangle as "no clip".
-    if (clips_.empty() || SDL_RectEmpty(&clips_.back())) {
+    if (clips_.empty() && partial_) {
+        SDL_RenderSetClipRect(renderer_, &damage_);
+    } else if (clips_.empty() || SDL_RectEmpty(&clips_.back())) {
         SDL_RenderSetClipRect(renderer_, nullptr);
     } else {
         SDL_RenderSetClipRect(renderer_, &clips_.back());

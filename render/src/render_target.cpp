@@ -24,6 +24,10 @@ public:
         return h;
     }
     void present() override { SDL_RenderPresent(renderer_.get()); }
+    bool keeps_frame() const override {
+        SDL_RendererInfo info{};
+        return SDL_GetRendererInfo(renderer_.get(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    }
 
 private:
     WindowPtr window_;
@@ -38,6 +42,7 @@ public:
     int height() const override { return surface_->h; }
     // The software renderer draws straight into the surface; there is nothing to flip.
     void present() override { SDL_RenderPresent(renderer_.get()); }
+    bool keeps_frame() const override { return true; }
 
 private:
     SurfacePtr surface_;

@@ -1,5 +1,6 @@
 // What a screen wants drawn, as plain values: screens build a DrawList from (state, size);
-// a backend (painter.h) executes it. Tests inspect the list (touch-target sizes, overflow)
+// a backend (painter.h) executes it. Ops compare by value, so the Painter can repaint only
+// the ops that differ from the previous frame. Tests inspect the list (touch-target sizes, overflow)
 // as well as the pixels it produces.
 #pragma once
 
@@ -63,6 +64,7 @@ struct RoundRect {
     Color stroke{0, 0, 0, 0};
     float stroke_width = 0;
     float shadow = 0;
+    bool operator==(const RoundRect&) const = default;
 };
 
 struct Circle {
@@ -72,6 +74,7 @@ struct Circle {
     Color stroke{0, 0, 0, 0};
     float stroke_width = 0;
     float shadow = 0;
+    bool operator==(const Circle&) const = default;
 };
 
 // Any simple polygon (convex or not), antialiased.
@@ -80,12 +83,14 @@ struct Polygon {
     Color fill{};
     Color stroke{0, 0, 0, 0};
     float stroke_width = 0;
+    bool operator==(const Polygon&) const = default;
 };
 
 struct Line {
     Point from, to;
     Color color{};
     float width = 1;
+    bool operator==(const Line&) const = default;
 };
 
 // UTF-8 text laid out inside box: wrapped at CJK character and word boundaries,
@@ -94,6 +99,7 @@ struct Text {
     Rect box;
     std::string utf8;
     TextStyle style;
+    bool operator==(const Text&) const = default;
 };
 
 // A glyph of the icon font, by its Material Icons ligature name ("phone", "home").
@@ -101,6 +107,7 @@ struct Icon {
     Rect box;
     std::string name;
     Color color{};
+    bool operator==(const Icon&) const = default;
 };
 
 enum class ImageFit : std::uint8_t { cover, contain };
@@ -112,18 +119,23 @@ struct Image {
     std::string media_key;
     ImageFit fit = ImageFit::cover;
     float corner_radius = 0;
+    bool operator==(const Image&) const = default;
 };
 
 // A QR code that carries data, dark modules on white, with its quiet zone, fitted to box.
 struct QrCode {
     Rect box;
     std::string data;
+    bool operator==(const QrCode&) const = default;
 };
 
 struct PushClip {
     Rect rect;
+    bool operator==(const PushClip&) const = default;
 };
-struct PopClip {};
+struct PopClip {
+    bool operator==(const PopClip&) const = default;
+};
 
 using DrawOp = std::variant<RoundRect, Circle, Polygon, Line, Text, Icon, Image, QrCode, PushClip, PopClip>;
 

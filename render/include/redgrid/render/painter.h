@@ -34,7 +34,16 @@ struct PainterStats {
     std::uint64_t failed_ops = 0;    // ops that could not be drawn (see last_error)
     std::uint64_t missing_images = 0;  // placeholders drawn instead of a photo
     std::uint64_t unknown_icons = 0;
+    std::uint64_t partial_frames = 0;    // draw_changes that repainted only a damaged rectangle
+    std::uint64_t unchanged_frames = 0;  // draw_changes with nothing to repaint
+    std::uint64_t damaged_pixels = 0;    // summed over partial frames
     std::string last_error;
+};
+
+// What draw_changes did.
+struct Repaint {
+    enum class Kind : std::uint8_t { full, partial, none } kind = Kind::full;
+    SDL_Rect damage{0, 0, 0, 0};  // partial: the rectangle repainted
 };
 
 class Painter {
@@ -43,6 +52,17 @@ public:
 
     // Clears to list.clear and draws every op in order. Does not present.
     void draw(const DrawList& list);
+
+    // Repaints only what differs from the list drawn last (painter_damage.cpp): the ops that
+    // differ are found by value, the rectangle their old and new pixels cover is cleared, and
+    // every op that touches it is drawn again, clipped to it, in order: the same pixels as
+    // draw(list), for a clock tick or a press at a fraction of the cost. Needs a target that
+    // keeps its pixels between frames (RenderTarget::keeps_frame()); falls back to draw()
+    // when there is no previous list, the clear colour or a clip op changed, or the damage
+    // covers most of the target.
+    Repaint draw_changes(const DrawList& list);
+    // The next draw_changes draws everything (the target's pixels were lost, e.g. an expose).
+    void forget_frame();
 
     PainterStats stats() const;
 
@@ -65,6 +85,12 @@ private:
     void draw_op(const PushClip& op);
     void draw_op(const PopClip& op);
 
+    // Draws the ops, clipped to `damage` if set, recording each op's extent in extents_.
+    void paint_ops(const DrawList& list, const SDL_Rect* damage);
+    // The pixels `op` would touch, found by running it with measuring_ set (nothing drawn).
+    SDL_Rect measure(const DrawOp& op);
+    void touch(const SDL_Rect& rect);
+
     void blit(const CachedTexture& texture, int anchor_x, int anchor_y);
     void fill_rect(const SDL_Rect& rect, Color color);
     void fail(const std::string& message);
@@ -80,6 +106,18 @@ private:
     std::unordered_map<std::string, std::vector<TextLine>> layouts_;
     std::vector<SDL_Rect> clips_;
     PainterStats counters_;
+
+    // The last frame drawn, for draw_changes: its ops, the pixels each touched (unclipped),
+    // and which of them showed something temporary (a photo still decoding).
+    bool have_frame_ = false;
+    DrawList last_;
+    std::vector<SDL_Rect> extents_;
+    std::vector<bool> provisional_;
+    SDL_Rect damage_{0, 0, 0, 0};  // while painting a partial frame
+    bool partial_ = false;
+    bool measuring_ = false;  // draw ops only record their extent
+    SDL_Rect extent_{0, 0, 0, 0};
+    bool provisional_op_ = false;
 };
 
 }  // namespace redgrid::render

@@ -47,6 +47,10 @@ public:
     virtual int width() const = 0;
     virtual int height() const = 0;
     virtual void present() = 0;
+    // True when what was drawn stays in place after present(), so the next frame may repaint
+    // only what changed (Painter::draw_changes): offscreen targets and the software renderer's
+    // window surface. A GPU renderer's back buffer is undefined after a present.
+    virtual bool keeps_frame() const = 0;
 
     // The frame drawn so far (before or after present on an offscreen target).
     std::expected<PixelImage, std::string> read_pixels() const;
