@@ -5,12 +5,16 @@
 # bench/results.md.
 #
 #   sh bench/run_bench.sh [--quick] [--idle-seconds N] [--runs N] [--build-dir DIR] [--out FILE]
-#                         [--no-build] [--no-callgrind] [--smoke]
+#                         [--no-build] [--no-callgrind] [--no-chromium] [--smoke]
 #
 #   --quick   7 startup runs as always, but a 10 s idle window, callgrind on home only, a
 #             smaller content repeat count (a few minutes instead of about ten)
-#   --smoke   every program once with tiny counts, no callgrind: what ctest's bench_smoke
-#             runs so the suite cannot rot; its figures mean nothing
+#   --smoke   every program once with tiny counts, no callgrind, no Chromium: what ctest's
+#             bench_smoke runs so the suite cannot rot; its figures mean nothing
+#
+# The Chromium comparison runs when Debian's chromium is installed (apt-get install
+# chromium; not a dependency of the project, CI does not run this script) and is skipped
+# with a message otherwise.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,16 +25,18 @@ IDLE_SECONDS=60
 RUNS=7
 BUILD_FIRST=1
 CALLGRIND=1
+CHROMIUM=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) MODE=quick; IDLE_SECONDS=10 ;;
-        --smoke) MODE=smoke; IDLE_SECONDS=2; RUNS=1; CALLGRIND=0 ;;
+        --smoke) MODE=smoke; IDLE_SECONDS=2; RUNS=1; CALLGRIND=0; CHROMIUM=0 ;;
         --idle-seconds) IDLE_SECONDS=$2; shift ;;
         --runs) RUNS=$2; shift ;;
         --build-dir) BUILD=$2; shift ;;
         --out) OUT=$2; shift ;;
         --no-build) BUILD_FIRST=0 ;;
         --no-callgrind) CALLGRIND=0 ;;
+        --no-chromium) CHROMIUM=0 ;;
         *) echo "run_bench: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -169,6 +175,33 @@ case "$MODE" in
     *) "$CONTENT" --repeat 7 >"$WORK/content.txt" ;;
 esac
 c() { result "$WORK/content.txt" "$1"; }
+# Callgrind of the same bundle: (parse_bundle + Content::make) and nlohmann::json::parse
+# alone, each minus generating the text.
+CG_CONTENT_NONE=0; CG_CONTENT_JSON=0; CG_CONTENT_BUNDLE=0
+if [ "$CALLGRIND" = 1 ] && command -v valgrind >/dev/null; then
+    say "callgrind: content parse vs nlohmann::json::parse"
+    CG_CONTENT_NONE=$(instructions "$CONTENT" --phase none --repeat 1)
+    CG_CONTENT_JSON=$(instructions "$CONTENT" --phase json --repeat 1)
+    CG_CONTENT_BUNDLE=$(instructions "$CONTENT" --phase bundle --repeat 1)
+fi
+
+# --- (h) Chromium showing the same screen, when it is installed ------------------------------
+CHROMIUM_BIN=$(command -v chromium || true)
+CHROMIUM_STATE=skipped
+if [ "$CHROMIUM" = 0 ]; then
+    CHROMIUM_STATE="not run (--no-chromium or --smoke)"
+elif [ -z "$CHROMIUM_BIN" ]; then
+    say "chromium is not installed: skipping the Chromium comparison (apt-get install chromium to run it)"
+    CHROMIUM_STATE="not run: chromium is not installed (apt-get install chromium)"
+else
+    say "chromium: headless screenshot of bench/chromium/home.html, $RUNS runs for time, $RUNS for memory"
+    python3 "$ROOT/bench/chromium/make_home.py" "$DEMO_DIR/bundle.json" >"$WORK/home.html"
+    python3 "$ROOT/bench/chromium/measure.py" --runs "$RUNS" --chromium "$CHROMIUM_BIN" "$WORK/home.html" \
+        "$WORK/chromium.png" >"$WORK/chromium.txt"
+    CHROMIUM_STATE=measured
+    CHROMIUM_VERSION=$("$CHROMIUM_BIN" --version 2>/dev/null | head -n 1 | cut -c1-60)
+fi
+ch() { result "$WORK/chromium.txt" "$1"; }
 
 # --- (g) the durable queue, when it is built ----------------------------------------------
 QUEUE_TEXT="(not built)"
@@ -249,6 +282,13 @@ done
     echo "| clock tick (minute changes) | $(calc "$CLOCK_MS" 2) | $(calc "$CLOCK_MS / $HOME_MS" 2) | $(f clock_tick.text_misses_per_frame) |"
     echo "| press feedback | $(calc "$(f press.median_ms)" 2) | $(calc "$(f press.median_ms) / $HOME_MS" 2) | $(f press.text_misses_per_frame) |"
     echo
+    echo "Clock ticks and presses go through \`Painter::draw_changes\` (only the ops that differ from the last frame, under the rectangle they cover), as the kiosk's loop draws on a target that keeps its pixels."
+    if [ "$CG_HOME" != 0 ]; then
+        echo
+        echo "- Callgrind: clock tick $(calc "$CG_CLOCK / $CG_HOME" 3) x, press/release $(calc "$CG_PRESS / $CG_HOME" 3) x the instructions of a full redraw." \
+             "Target far cheaper than a full frame (read here as at most 1/4 of it): $(verdict "$CG_CLOCK <= 0.25 * $CG_HOME && $CG_PRESS <= 0.25 * $CG_HOME")."
+    fi
+    echo
     echo "## Input to present (press on the call button -> frame built, painted, presented)"
     echo
     echo "- UI thread CPU: p50 $(calc "$PRESS_P50" 3) frames, p99 $(calc "$PRESS_P99" 3) frames at 60 Hz; target p99 <= 1 frame: $(verdict "$PRESS_P99 <= 1")."
@@ -269,12 +309,36 @@ done
     echo "| ratio | $(calc "$(c content.time_ratio)" 2) | $(calc "$(c content.memory_ratio)" 2) |"
     echo
     echo "- Target parse + validate <= 2x nlohmann parse alone: $(calc "$(c content.time_ratio)" 2) x, $(verdict "$(c content.time_ratio) <= 2")."
+    if [ "$CG_CONTENT_JSON" != 0 ]; then
+        echo "- Callgrind (each minus generating the text): nlohmann::json::parse $(calc "($CG_CONTENT_JSON - $CG_CONTENT_NONE) / 1e6" 1) M instructions," \
+             "parse_bundle + Content::make $(calc "($CG_CONTENT_BUNDLE - $CG_CONTENT_NONE) / 1e6" 1) M:" \
+             "$(calc "($CG_CONTENT_BUNDLE - $CG_CONTENT_NONE) / ($CG_CONTENT_JSON - $CG_CONTENT_NONE)" 2) x, $(verdict "($CG_CONTENT_BUNDLE - $CG_CONTENT_NONE) <= 2 * ($CG_CONTENT_JSON - $CG_CONTENT_NONE)")."
+    fi
     echo "- During the parse on a worker thread the UI thread drew $(c swap.frames_during_parse | cut -d. -f1) full home frames:" \
          "CPU max $(calc "$(c swap.max_frame_cpu_during_parse_ms)" 1) ms, median $(calc "$(c swap.median_frame_cpu_during_parse_ms)" 1) ms" \
          "(wall max $(calc "$(c swap.max_frame_during_parse_ms)" 1) ms on this shared machine). The swap frame (set_content + frame):" \
          "CPU $(calc "$(c swap.swap_frame_cpu_ms)" 1) ms (wall $(calc "$(c swap.swap_frame_ms)" 1) ms); full frames of the large bundle after it:" \
          "CPU $(calc "$(c swap.median_frame_cpu_after_ms)" 1) ms." \
          "Target no frame over 16.7 ms (UI thread CPU): $(verdict "$(c swap.max_frame_cpu_during_parse_ms) <= 16.7 && $(c swap.swap_frame_cpu_ms) <= 16.7")."
+    echo
+    echo "## Against Chromium showing the same screen"
+    echo
+    if [ "$CHROMIUM_STATE" = measured ]; then
+        CH_WALL=$(ch chromium.wall_s); CH_PSS=$(ch chromium.pss_peak_kib)
+        echo "$CHROMIUM_VERSION, headless, software (\`--disable-gpu\`), \`bench/chromium/home.html\` (the baseline's elements: header, 48 SVG polygons, cards with Chinese text, round button; local fonts, no script, no network)."
+        echo
+        echo "| | to first frame s | memory MiB |"
+        echo "|---|---|---|"
+        echo "| Chromium: headless \`--screenshot\`, whole process; total PSS of its $(ch chromium.processes | cut -d. -f1) processes at its peak | $CH_WALL | $(calc "$CH_PSS / 1024" 1) |"
+        echo "| \`redgrid-kiosk --demo --screenshot\` (startup above); peak RSS | $K_WALL | $(calc "$K_RSS / 1024" 1) |"
+        echo "| Chromium / kiosk | $(calc "$CH_WALL / $K_WALL" 1) x | $(calc "$CH_PSS / $K_RSS" 1) x |"
+        echo
+        echo "- Target at least 10x faster to first frame: $(calc "$CH_WALL / $K_WALL" 1) x, $(verdict "$CH_WALL >= 10 * $K_WALL")."
+        echo "- Target at most 1/6 of Chromium's memory: $(calc "$K_RSS / $CH_PSS" 3) of it, $(verdict "$K_RSS * 6 <= $CH_PSS")."
+        echo "- Chromium's memory is the peak of the summed Pss of every process in its tree (\`/proc/PID/smaps_rollup\`, sampled every 5 ms by \`bench/chromium/measure.py\`, runs separate from the timed ones); the kiosk's is its peak RSS, which is at least its PSS."
+    else
+        echo "Chromium comparison $CHROMIUM_STATE."
+    fi
     echo
     echo "## Queue (\`redgrid_bench_queue\`)"
     echo
@@ -288,6 +352,7 @@ done
     echo "- frames: \`redgrid_bench_frame\`; \`redgrid_bench_baseline --frames 200\`"
     echo "- callgrind: \`valgrind --tool=callgrind redgrid_bench_frame --screen S --update full|clock|press --frames 1|11\`, same for the baseline"
     echo "- idle: \`redgrid-kiosk --demo --size 1920x1080\` with SDL_VIDEODRIVER=dummy, utime+stime from /proc/PID/stat"
-    echo "- content: \`redgrid_bench_content\`; queue: \`redgrid_bench_queue\`"
+    echo "- content: \`redgrid_bench_content\`; callgrind: \`redgrid_bench_content --phase none|json|bundle --repeat 1\`; queue: \`redgrid_bench_queue\`"
+    echo "- chromium: \`python3 bench/chromium/measure.py --runs $RUNS home.html OUT.png\`: \`chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=TMP --window-size=1920,1080 --screenshot=OUT.png file://home.html\`"
 } >"$OUT"
 say "wrote $OUT"
