@@ -141,7 +141,8 @@ int main(int argc, char** argv) {
     }
 
     auto ran = kiosk::run_interactive(options, content->content, inbox);
-    if (ran) return 0;
+    // "Restart kiosk" in --demo just closes the window: there is no systemd to start it again.
+    if (ran) return cli->demo ? 0 : *ran;
     if (!cli->demo) return fail(ran.error());
     // No display (a server, a container, CI): show the demo as a picture instead of failing.
     const std::filesystem::path png = std::filesystem::absolute("redgrid-demo-home.png");

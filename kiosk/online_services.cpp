@@ -10,9 +10,30 @@ namespace redgrid {
 
 using config::LogLevel;
 
+namespace {
+
+// "https://hub.example.org:8443/api/" -> "hub.example.org:8443": what a technician compares.
+std::string host_of(const std::string& url) {
+    std::string_view rest = url;
+    if (const auto scheme = rest.find("://"); scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
+    if (const auto at = rest.find('@'); at != std::string_view::npos && at < rest.find('/')) rest.remove_prefix(at + 1);
+    return std::string(rest.substr(0, rest.find('/')));
+}
+
+}  // namespace
+
 OnlineServices::OnlineServices(const config::KioskConfig& config, const std::string& config_path,
                                const kiosk::Clock& clock, kiosk::UiInbox& inbox, const net::CachedContent* shown)
-    : inbox_(inbox) {
+    : inbox_(inbox), clock_(clock),
+      probe_{.kiosk_id = config.kiosk_id, .data_dir = config.data_dir} {
+    server_host_ = host_of(config.server_url);
+    prober_ = std::make_unique<kiosk::MaintenanceProber>(
+        [this] { return gather_status(); },
+        [&inbox](kiosk::MaintenanceStatus status) {
+            inbox.post([status = std::move(status)](kiosk::App& app) mutable {
+                app.set_maintenance_status(std::move(status));
+            });
+        });
     std::error_code ec;
     std::filesystem::create_directories(config.data_dir, ec);
     if (auto queue = net::EventQueue::open(config.data_dir / "events.db")) queue_.emplace(std::move(*queue));
@@ -23,6 +44,7 @@ OnlineServices::OnlineServices(const config::KioskConfig& config, const std::str
                                   : net::sync_options_from_config(config, REDGRID_VERSION);
     if (!sync) {
         config::log(LogLevel::error, "not syncing: {}; set it in {} (see docs/config.md)", sync.error(), config_path);
+        not_syncing_ = sync.error();
         // Nowhere to send a call: the flow says so and shows the grid's duty phone and QR.
         kiosk::DemoCallOptions offline;
         offline.mode = kiosk::DemoCallMode::offline;
@@ -67,12 +89,52 @@ OnlineServices::OnlineServices(const config::KioskConfig& config, const std::str
 }
 
 OnlineServices::~OnlineServices() {
-    // Stop the threads that call into the others first: sync worker, calls, then uploader.
+    // Stop the threads that call into the others first: the maintenance prober (it reads
+    // the worker and the queue), sync worker, calls, then uploader.
+    prober_.reset();
     if (worker_) worker_->stop();
     calls_.reset();
     if (uploader_) uploader_->stop();
 }
 
-kiosk::AppServices OnlineServices::app_services() { return {.calls = calls_.get(), .sink = sink_.get()}; }
+kiosk::AppServices OnlineServices::app_services() {
+    return {.calls = calls_.get(), .sink = sink_.get(), .maintenance = this};
+}
+
+void OnlineServices::watch(bool open) { prober_->watch(open); }
+
+void OnlineServices::sync_now() {
+    if (!worker_) {
+        config::log(LogLevel::notice, "maintenance: sync now: not syncing ({})", not_syncing_);
+        return;
+    }
+    // A technician's "sync now" means content and events both: poll, heartbeat, upload.
+    worker_->sync_now();
+    worker_->heartbeat_now();
+    if (uploader_) uploader_->nudge();
+}
+
+// On the prober's thread: the worker's status and the queue are both safe to read from any
+// thread (each takes its own lock).
+kiosk::MaintenanceStatus OnlineServices::gather_status() {
+    kiosk::MaintenanceStatus s = kiosk::probe_system(probe_);
+    s.sync.configured = worker_ != nullptr;
+    s.sync.server = server_host_;
+    s.sync.why_not = not_syncing_;
+    if (worker_) {
+        const net::SyncStatus st = worker_->status();
+        s.sync.online = st.online;
+        s.sync.last_success = st.last_success;
+        s.sync.last_error = st.last_error;
+        s.sync.consecutive_failures = st.consecutive_failures;
+        s.sync.attempted = st.online || st.last_success || !st.last_error.empty() || st.consecutive_failures > 0;
+    }
+    if (queue_) {
+        s.queue_depth = queue_->depth();
+        if (auto age = queue_->oldest_age(clock_.now()))
+            s.oldest_event_age = std::chrono::duration_cast<std::chrono::seconds>(*age);
+    }
+    return s;
+}
 
 }  // namespace redgrid

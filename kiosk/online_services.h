@@ -9,6 +9,7 @@
 
 #include "redgrid/config/config.h"
 #include "redgrid/kiosk/call_service.h"
+#include "redgrid/kiosk/maintenance.h"
 #include "redgrid/kiosk/runner.h"
 #include "redgrid/net/content_cache.h"
 #include "redgrid/net/event_queue.h"
@@ -19,7 +20,9 @@
 
 namespace redgrid {
 
-class OnlineServices {
+// Also the maintenance screen's service: its status adds the sync worker's view and the
+// event queue to what the machine says, gathered on the prober's thread.
+class OnlineServices final : public kiosk::MaintenanceService {
 public:
     // Opens the queue in the data directory and, when the kiosk is provisioned (server URL
     // and a readable token), starts syncing, uploading and calling through the server. When
@@ -33,13 +36,25 @@ public:
 
     kiosk::AppServices app_services();
 
+    void watch(bool open) override;
+    void sync_now() override;
+    // Nothing to do here: the UI loop ends the process (kiosk::LoopMaintenance).
+    void restart() override {}
+
 private:
+    kiosk::MaintenanceStatus gather_status();
+
     kiosk::UiInbox& inbox_;
     std::optional<net::EventQueue> queue_;
     std::unique_ptr<net::EventUploader> uploader_;
     std::unique_ptr<kiosk::InteractionSink> sink_;
     std::unique_ptr<kiosk::CallService> calls_;
     std::unique_ptr<net::SyncWorker> worker_;
+    const kiosk::Clock& clock_;
+    kiosk::SystemProbeOptions probe_;
+    std::string server_host_;
+    std::string not_syncing_;  // why there is no worker
+    std::unique_ptr<kiosk::MaintenanceProber> prober_;
 };
 
 }  // namespace redgrid

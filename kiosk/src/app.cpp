@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "redgrid/kiosk/content_index.h"
+#include "redgrid/kiosk/maintenance_flow.h"
 
 namespace redgrid::kiosk {
 namespace {
@@ -28,6 +29,34 @@ App::App(const Clock& clock, AppOptions options, AppServices services) : clock_(
     }
     flow_ = std::make_unique<CallFlow>(clock_, *services.calls, *services.sink,
                                        CallFlowOptions{.kiosk_id = options_.kiosk_id, .cooldown = options_.call_cooldown});
+    maint_ = std::make_unique<MaintenanceFlow>(
+        clock_, MaintenanceOptions{.pin = options_.maintenance_pin, .hold = options_.maintenance_hold},
+        services.maintenance);
+}
+
+void App::follow_maintenance() {
+    dirty_ = true;
+    if (!maint_->active()) {
+        if (ui_.route.screen == ScreenId::maintenance) go_home(true);
+        return;
+    }
+    if (ui_.route.screen != ScreenId::maintenance) {
+        ui_.route = Route{ScreenId::maintenance, {}};
+        ui_.back_stack.clear();
+        ui_.scroll = 0;
+        fling_velocity_ = 0;
+    }
+}
+
+void App::set_maintenance_status(MaintenanceStatus status) {
+    if (!maint_->active()) return;
+    maint_->set_status(std::move(status));
+    dirty_ = true;
+}
+
+bool App::corner_held() const {
+    return maint_->enabled() && ui_.pressed_id == maint_ids::corner &&
+           clock_.steady_now() - corner_pressed_at_ >= options_.maintenance_hold;
 }
 
 
@@ -61,6 +90,10 @@ void App::set_size(float width, float height) {
 }
 
 void App::navigate(Route route) {
+    // --screen maintenance and replays go straight in: whoever runs the command line has
+    // the machine already.
+    if (route.screen == ScreenId::maintenance && !maint_->active()) maint_->open_unlocked();
+    else if (route.screen != ScreenId::maintenance && maint_->active()) maint_->close();
     ui_.route = std::move(route);
     ui_.attract_page = 0;
     attract_page_since_ = clock_.steady_now();
@@ -82,6 +115,15 @@ void App::press(render::Point p) {
         drag_max_.reset();
         dragging_ = panning_ = pan_possible_ = false;
         return;
+    }
+    if (maint_->view().page == MaintPage::touch_test) {
+        const render::HitTarget* t = frame_.hit(p);
+        if (t && t->id == maint_ids::touch_area) {
+            drawing_ = true;
+            maint_->touch_down(p);
+            dirty_ = true;
+            return;
+        }
     }
     // A finger on a gliding list stops it, as on a phone; that touch is not a tap.
     const bool caught_fling = flinging();
@@ -111,6 +153,7 @@ void App::press(render::Point p) {
     samples_.assign(1, {clock_.steady_now(), p.y});
     const render::HitTarget* t = caught_fling ? nullptr : frame_.hit(p);
     std::string id = t && !t->id.starts_with(kScrollTargetPrefix) ? t->id : std::string();
+    if (id == maint_ids::corner) corner_pressed_at_ = clock_.steady_now();
     if (id != ui_.pressed_id) {
         ui_.pressed_id = std::move(id);
         dirty_ = true;
@@ -120,6 +163,11 @@ void App::press(render::Point p) {
 void App::move(render::Point p) {
     touched();
     if (waking_) return;
+    if (drawing_) {
+        maint_->touch_move(p);
+        dirty_ = true;
+        return;
+    }
     if (pan_possible_ && !panning_ && std::hypot(p.x - press_point_.x, p.y - press_point_.y) >= drag_slop()) {
         // The finger is moving the map, not pressing the grid it started on.
         panning_ = true;
@@ -160,6 +208,12 @@ void App::move(render::Point p) {
 
 void App::release(render::Point p) {
     touched();
+    if (drawing_) {
+        drawing_ = false;
+        maint_->touch_move(p);
+        dirty_ = true;
+        return;
+    }
     if (waking_) {
         waking_ = false;
         return;
@@ -244,6 +298,11 @@ bool App::tap(std::string_view id) {
 }
 
 void App::activate(const std::string& id) {
+    // PIN keys are exempt from the double-tap guard: "0042" has two zeros in a row.
+    if (id.starts_with(maint_ids::digit_prefix)) {
+        if (maint_->activate(id)) follow_maintenance();
+        return;
+    }
     const auto now = clock_.steady_now();
     if (id == last_activated_ && now - last_activation_ < options_.double_tap_guard) return;
     last_activated_ = id;
@@ -252,6 +311,7 @@ void App::activate(const std::string& id) {
     // The call flow owns its ids ("call", "call:*", "rating:*"); Home and Back leave it
     // (an open call is kept: "call" shows it again).
     if (flow_->activate(id)) return follow_call_flow();
+    if (maint_->activate(id)) return follow_maintenance();
     if ((id == "home" || id == "back") && is_call_screen(ui_.route.screen)) {
         flow_->reset();
         call_view_ = flow_->view();
@@ -311,6 +371,9 @@ void App::go(Route route) {
 }
 
 void App::go_home(bool forget_person) {
+    // Leaving the maintenance screen forgets the PIN typed and stops the status gathering.
+    if (maint_->active()) maint_->close();
+    drawing_ = false;
     UiState fresh{.lang = options_.lang};
     if (!forget_person) {
         fresh.lang = ui_.lang;
@@ -345,6 +408,13 @@ void App::tick() {
     step_fling();
     if (flow_->tick()) follow_call_flow();
     if (ui_.route.screen == ScreenId::attract) return turn_attract_pages();
+    if (corner_held()) {
+        // Held long enough: the finger is still down, so its release must not tap anything.
+        ui_.pressed_id.clear();
+        maint_->open_pin_pad();
+        follow_maintenance();
+    }
+    if (maint_->tick()) dirty_ = true;
     if (idle_timers_held()) return;
     const auto idle = clock_.steady_now() - last_input_;
     // Walking away forgets the person: their path, their text size, their language, a
@@ -394,6 +464,11 @@ std::chrono::milliseconds App::time_until_next_change() const {
     const bool away_from_home = ui_.route.screen != ScreenId::home || !ui_.back_stack.empty() || ui_.large_text ||
                                 ui_.lang != options_.lang;
     if (auto flow_wait = flow_->time_until_next_change()) wait = std::min(wait, std::max(milliseconds(0), *flow_wait));
+    if (auto maint_wait = maint_->time_until_next_change()) wait = std::min(wait, *maint_wait);
+    if (maint_->enabled() && ui_.pressed_id == maint_ids::corner) {
+        const auto held = duration_cast<milliseconds>(clock_.steady_now() - corner_pressed_at_);
+        wait = std::min(wait, std::max(milliseconds(0), options_.maintenance_hold - held));
+    }
     const auto steady = clock_.steady_now();
     if (ui_.route.screen == ScreenId::attract) {
         // The loop sleeps from page to page; a single page waits only for the clock.
@@ -417,7 +492,8 @@ const render::DrawList& App::frame(const render::TextMeasurer& measurer) {
     const auto now = clock_.now();
     const ScreenContext ctx{.content = content_.get(), .ui = ui_, .width = width_, .height = height_,
                             .measurer = measurer, .now = now, .utc_offset_minutes = options_.utc_offset_minutes,
-                            .call = &call_view_};
+                            .call = &call_view_, .maintenance = &maint_->view(),
+                            .maintenance_corner = maint_->enabled()};
     frame_ = build_screen(ctx);
     frame_minute_ = minute_of(now);
     dirty_ = false;

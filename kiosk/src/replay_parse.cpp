@@ -92,6 +92,18 @@ std::expected<ReplayScript, std::vector<std::string>> parse_replay(std::string_v
             fail("\"" + std::string(verb) + "\" takes " + std::to_string(n - 1) + " argument(s), got " + std::to_string(w.size() - 1));
             return false;
         };
+        if (verb == "pin") {
+            if (!arity(2)) continue;
+            if (seen_step) {
+                fail("\"pin\" must come before the first step");
+                continue;
+            }
+            const bool digits = w[1].size() >= 4 && w[1].size() <= 12 &&
+                                w[1].find_first_not_of("0123456789") == std::string_view::npos;
+            if (!digits) fail("expected a maintenance PIN of 4..12 digits");
+            else script.maintenance_pin = std::string(w[1]);
+            continue;
+        }
         if (verb == "size" || verb == "now") {
             if (!arity(2)) continue;
             if (seen_step) {
@@ -170,7 +182,7 @@ std::expected<ReplayScript, std::vector<std::string>> parse_replay(std::string_v
             if (!valid_name(w[1])) { fail("screenshot names use letters, digits, - and _ (at most 64)"); continue; }
             step.action = replay::Screenshot{std::string(w[1])};
         } else {
-            fail("unknown step \"" + std::string(verb) + "\" (size, now, screen, tap, press, move, release, drag, wait, expect, await, screenshot)");
+            fail("unknown step \"" + std::string(verb) + "\" (size, now, pin, screen, tap, press, move, release, drag, wait, expect, await, screenshot)");
             continue;
         }
         script.steps.push_back(std::move(step));

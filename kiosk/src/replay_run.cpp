@@ -1,6 +1,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "loop_maintenance.h"
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/replay.h"
 #include "redgrid/kiosk/time_format.h"
@@ -18,10 +19,14 @@ constexpr auto kFrame = 16ms;
 // screen can change, and moves frame by frame only while something animates.
 class Player {
 public:
-    Player(App& app, FakeClock& clock, const render::TextMeasurer& measurer)
-        : app_(app), clock_(clock), measurer_(measurer) {}
+    Player(App& app, FakeClock& clock, const render::TextMeasurer& measurer, SampleMaintenance& maintenance)
+        : app_(app), clock_(clock), measurer_(measurer), maintenance_(maintenance) {}
 
-    void settle() { app_.frame(measurer_); }
+    // What the UI loop does between events: take what the workers posted, then draw.
+    void settle() {
+        if (maintenance_.take_pending()) app_.set_maintenance_status(sample_maintenance_status(clock_.now()));
+        app_.frame(measurer_);
+    }
 
     void pass(std::chrono::milliseconds d) {
         while (d > 0ms) {
@@ -55,6 +60,7 @@ private:
     App& app_;
     FakeClock& clock_;
     const render::TextMeasurer& measurer_;
+    SampleMaintenance& maintenance_;
 };
 
 }  // namespace
@@ -80,10 +86,16 @@ std::expected<ReplayResult, std::string> run_replay(const ReplayScript& script, 
 
     const auto start = script.start.value_or(options.fixed_now.value_or(*parse_rfc3339("2026-11-25T09:30:00+08:00")));
     FakeClock clock(start);
-    App app(clock, app_options(options.config), options.services);
+    AppOptions app_opts = app_options(options.config);
+    app_opts.maintenance_pin = script.maintenance_pin.empty() ? options.config.maintenance_pin : script.maintenance_pin;
+    // Replays show a fixed status, so their screenshots do not depend on the machine.
+    SampleMaintenance maintenance;
+    AppServices services = options.services;
+    if (!services.maintenance) services.maintenance = &maintenance;
+    App app(clock, app_opts, services);
     app.set_size(static_cast<float>(script.width), static_cast<float>(script.height));
     app.set_content(std::move(content));
-    Player player(app, clock, *fonts);
+    Player player(app, clock, *fonts, maintenance);
     player.settle();
 
     ReplayResult result;

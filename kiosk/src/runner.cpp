@@ -12,6 +12,7 @@
 #include "redgrid/config/log.h"
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/kiosk_lock.h"
+#include "loop_maintenance.h"
 #include "redgrid/render/decoding_media_store.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/painter.h"
@@ -159,6 +160,7 @@ AppOptions app_options(const config::KioskConfig& cfg) {
     a.lang = cfg.language == "en" ? Lang::en : Lang::zh;
     a.kiosk_id = cfg.kiosk_id.empty() ? "demo" : cfg.kiosk_id;
     a.call_cooldown = std::chrono::seconds(cfg.call_cooldown_s);
+    a.maintenance_pin = cfg.maintenance_pin;
     return a;
 }
 
@@ -212,13 +214,20 @@ std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
         drive_call_flow_to(app, clock, *fonts, options.start_route->screen);
     else if (options.start_route)
         app.navigate(*options.start_route);
+    if (app.state().route.screen == ScreenId::maintenance) {
+        // One frame, no worker: what this machine says now, and no server to report on.
+        MaintenanceStatus status = probe_system({.kiosk_id = options.config.kiosk_id.empty() ? "demo" : options.config.kiosk_id,
+                                                 .data_dir = options.config.data_dir});
+        status.gathered_at = clock.now();  // the picture's time (--now), like its header
+        app.set_maintenance_status(std::move(status));
+    }
     painter.draw(app.frame(*fonts));
     (*target)->present();
     return (*target)->save_png(out.string());
 }
 
-std::expected<void, std::string> run_interactive(const RunnerOptions& options, std::shared_ptr<const Content> content,
-                                                 UiInbox& inbox) {
+std::expected<int, std::string> run_interactive(const RunnerOptions& options, std::shared_ptr<const Content> content,
+                                                UiInbox& inbox) {
     // SDL must not install its own SIGINT/SIGTERM handlers: SignalThread owns those signals.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     auto sdl = render::SdlLibrary::init();
@@ -247,7 +256,10 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
     render::Painter painter((*target)->renderer(), *fonts, media);
 
     SystemClock clock;
-    App app(clock, app_options(options.config), options.services);
+    LoopMaintenance maintenance(options.services.maintenance, options.config, inbox);
+    AppServices services = options.services;
+    services.maintenance = &maintenance;
+    App app(clock, app_options(options.config), services);
     app.set_size(static_cast<float>((*target)->width()), static_cast<float>((*target)->height()));
     app.set_content(std::move(content));
     if (options.start_route) app.navigate(*options.start_route);
@@ -281,6 +293,11 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
                 ready_sent = true;
             }
         }
+        if (maintenance.restart_requested()) {
+            config::log(LogLevel::notice, "restarting at the technician's request (exit status {})", kRestartExitStatus);
+            sd_notify(0, "STOPPING=1\nSTATUS=restart requested on the maintenance screen");
+            return kRestartExitStatus;
+        }
         watchdog.pet();
         auto wait = app.time_until_next_change();
         if (auto wd = watchdog.interval()) wait = std::min(wait, *wd);
@@ -290,11 +307,11 @@ std::expected<void, std::string> run_interactive(const RunnerOptions& options, s
             if (e.type == quit_event) {
                 config::log(LogLevel::info, "signal {}: exiting", e.user.code);
                 sd_notify(0, "STOPPING=1");
-                return {};
+                return 0;
             }
             switch (e.type) {
                 case SDL_QUIT:
-                    if (system_event_action(e, fullscreen) == SystemEventAction::quit) return {};
+                    if (system_event_action(e, fullscreen) == SystemEventAction::quit) return 0;
                     break;  // a resident cannot close the kiosk (kiosk_lock.h)
                 case SDL_FINGERDOWN: app.press({e.tfinger.x * w, e.tfinger.y * h}); break;
                 case SDL_FINGERMOTION: app.move({e.tfinger.x * w, e.tfinger.y * h}); break;

@@ -2,6 +2,7 @@
 // placeholder shown for a screen whose content issue has not landed yet.
 #include "call_screens.h"
 #include "layout.h"
+#include "maintenance_screens.h"
 #include "redgrid/kiosk/call_flow.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
@@ -71,10 +72,26 @@ DrawList waiting_screen(const ScreenContext& ctx) {
 
 namespace redgrid::kiosk {
 
+namespace {
+
+// The hidden way in for technicians: a target over the header's top-left corner (the
+// emblem, which does nothing else), held for MaintenanceOptions::hold. Nothing is drawn.
+render::DrawList with_corner(const ScreenContext& ctx, render::DrawList dl) {
+    if (!ctx.maintenance_corner) return dl;
+    const ui::Metrics m = ui::metrics_for(ctx);
+    const float side = m.px(112);
+    dl.target(std::string(maint_ids::corner), {0, 0, side, side});
+    return dl;
+}
+
+}  // namespace
+
 render::DrawList build_screen(const ScreenContext& ctx) {
-    if (!ctx.content) return ui::waiting_screen(ctx);
+    // The maintenance screen needs no content: a screen without any is when it matters most.
+    if (ctx.ui.route.screen == ScreenId::maintenance) return ui::maintenance_screen(ctx);
+    if (!ctx.content) return with_corner(ctx, ui::waiting_screen(ctx));
     switch (ctx.ui.route.screen) {
-        case ScreenId::home: return ui::home_screen(ctx);
+        case ScreenId::home: return with_corner(ctx, ui::home_screen(ctx));
         case ScreenId::notices: return ui::notices_screen(ctx);
         case ScreenId::notice: return ui::notice_screen(ctx);
         case ScreenId::member: return ui::member_screen(ctx);

@@ -148,6 +148,60 @@ constexpr Entry kTable[] = {
     {Str::attract_touch, "轻触屏幕任意位置开始", "Touch anywhere to start"},
     {Str::attract_welcome, "党员就在身边，有事一键呼叫", "Party members are close by: one touch calls for help"},
     {Str::stale_waiting, "值班和联系信息正在等待更新，请稍后再看", "On-duty and contact details are waiting for an update"},
+    {Str::maint_title, "设备维护", "Maintenance"},
+    {Str::maint_pin_prompt, "请输入维护密码", "Enter the maintenance PIN"},
+    {Str::maint_pin_wrong, "密码错误，还可尝试 {} 次", "Wrong PIN: {} tries left"},
+    {Str::maint_pin_locked, "错误次数过多，请在 {} 后再试", "Too many wrong PINs: try again in {}"},
+    {Str::maint_pin_ok, "确定", "OK"},
+    {Str::maint_pin_delete, "删除", "Delete"},
+    {Str::maint_cancel, "取消", "Cancel"},
+    {Str::maint_version, "软件版本", "Version"},
+    {Str::maint_kiosk_id, "设备编号", "Kiosk id"},
+    {Str::maint_not_set, "未设置", "not set"},
+    {Str::maint_ip, "IP 地址", "IP addresses"},
+    {Str::maint_no_ip, "没有网络地址（网线或 Wi-Fi 未连接？）", "No network address (cable or Wi-Fi not connected?)"},
+    {Str::maint_server, "服务器", "Server"},
+    {Str::maint_server_reachable, "可以连接", "reachable"},
+    {Str::maint_server_unreachable, "无法连接", "not reachable"},
+    {Str::maint_server_not_checked, "尚未检查", "not checked yet"},
+    {Str::maint_server_none, "未配置服务器", "no server configured"},
+    {Str::maint_last_sync, "上次同步", "Last sync"},
+    {Str::maint_sync_never, "尚未成功", "never succeeded"},
+    {Str::maint_sync_ok, "成功", "OK"},
+    {Str::maint_sync_failed, "连续失败 {} 次：", "failed {} times in a row: "},
+    {Str::maint_bundle, "内容版本", "Content"},
+    {Str::maint_bundle_none, "尚无内容", "none yet"},
+    {Str::maint_queue, "待上传事件", "Events to upload"},
+    {Str::maint_queue_empty, "无（已全部上传）", "none (all uploaded)"},
+    {Str::maint_queue_events, "{} 条，最早的已等待 {}", "{} events, the oldest waiting {}"},
+    {Str::maint_queue_none, "本模式没有事件队列", "no event queue in this mode"},
+    {Str::maint_disk, "存储空间", "Disk"},
+    {Str::maint_disk_free, "剩余 {}，共 {}（{}）", "{} free of {} ({})"},
+    {Str::maint_uptime, "运行时间", "Uptime"},
+    {Str::maint_uptime_value, "系统 {} · 本程序 {}", "system {} · kiosk {}"},
+    {Str::maint_temperature, "温度", "Temperature"},
+    {Str::maint_not_available, "无法获取", "not available"},
+    {Str::maint_collecting, "正在读取…", "Reading…"},
+    {Str::maint_gathered, "{} 读取 · 每 2 秒刷新", "Read at {} · refreshes every 2 s"},
+    {Str::maint_sync_now, "立即同步", "Sync now"},
+    {Str::maint_sync_requested, "已请求同步（{}）", "Sync requested ({})"},
+    {Str::maint_touch_test, "触摸测试", "Touch test"},
+    {Str::maint_pattern, "测试图案", "Test pattern"},
+    {Str::maint_restart, "重启程序", "Restart kiosk"},
+    {Str::maint_exit, "退出维护", "Exit"},
+    {Str::maint_restart_title, "确定要重启程序吗？", "Restart the kiosk?"},
+    {Str::maint_restart_body, "屏幕会黑屏约 10 秒，然后自动回到首页。",
+     "The screen goes black for about 10 seconds, then shows the home screen again."},
+    {Str::maint_restart_confirm, "重启", "Restart"},
+    {Str::maint_touch_hint, "用手指在屏幕上任意划动，轨迹会保留到清除为止。",
+     "Draw anywhere with a finger: the trails stay until you clear them."},
+    {Str::maint_touch_clear, "清除", "Clear"},
+    {Str::maint_touch_done, "完成", "Done"},
+    {Str::maint_pattern_hint, "触摸任意位置返回", "Touch anywhere to go back"},
+    {Str::unit_seconds, "{} 秒", "{} s"},
+    {Str::unit_minutes, "{} 分钟", "{} min"},
+    {Str::unit_hours, "{} 小时", "{} h"},
+    {Str::unit_days, "{} 天", "{} d"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Str::count_), "one row per Str key");
 
@@ -163,6 +217,20 @@ static_assert(table_in_order(), "kTable rows must follow the Str enum order");
 std::string_view tr(Str key, Lang lang) {
     const Entry& e = kTable[static_cast<std::size_t>(key)];
     return lang == Lang::zh ? e.zh : e.en;
+}
+
+std::string tr_fill(Str key, Lang lang, std::initializer_list<std::string_view> values) {
+    const std::string_view pattern = tr(key, lang);
+    std::string out;
+    std::size_t at = 0;
+    for (std::string_view v : values) {
+        const std::size_t hole = pattern.find("{}", at);
+        if (hole == std::string_view::npos) break;
+        out.append(pattern.substr(at, hole - at)).append(v);
+        at = hole + 2;
+    }
+    out.append(pattern.substr(at));
+    return out;
 }
 
 std::string_view role_name(Role role, Lang lang) {

@@ -13,6 +13,7 @@
 #include "redgrid/kiosk/call_service.h"
 #include "redgrid/kiosk/clock.h"
 #include "redgrid/kiosk/interaction_sink.h"
+#include "redgrid/kiosk/maintenance_flow.h"
 #include "redgrid/kiosk/screen.h"
 #include "redgrid/kiosk/ui_state.h"
 
@@ -37,13 +38,19 @@ struct AppOptions {
     std::chrono::milliseconds fling_time_constant{325};
     std::string kiosk_id = "demo";
     std::chrono::seconds call_cooldown{60};
+    // The maintenance screen's PIN ("" disables it) and how long the corner must be held.
+    std::string maintenance_pin;
+    std::chrono::milliseconds maintenance_hold{3000};
 };
 
 // Where calls go and where interactions are kept. Either may be null: the App then uses
-// its own simulated dispatcher and in-memory sink (--demo, tests).
+// its own simulated dispatcher and in-memory sink (--demo, tests). `maintenance` gathers the
+// maintenance screen's status and acts for it; null: the screen shows no status and its
+// actions do nothing.
 struct AppServices {
     CallService* calls = nullptr;
     InteractionSink* sink = nullptr;
+    MaintenanceService* maintenance = nullptr;
 };
 
 class App {
@@ -82,11 +89,18 @@ public:
 
     const UiState& state() const { return ui_; }
     const CallFlow& call_flow() const { return *flow_; }
+    const MaintenanceFlow& maintenance() const { return *maint_; }
+    // A status gathered off the UI thread (posted through the inbox); kept while the
+    // maintenance screen is open.
+    void set_maintenance_status(MaintenanceStatus status);
 
 private:
     void activate(const std::string& id);
     // Shows the call flow's screen while it is active, and leaves its screens when it ends.
     void follow_call_flow();
+    // Shows the maintenance flow's page while it is active, and goes home when it closes.
+    void follow_maintenance();
+    bool corner_held() const;
     void go(Route route);
     void go_home(bool forget_person);
     void apply_filter(std::string_view filter);
@@ -109,6 +123,9 @@ private:
     std::unique_ptr<MemoryInteractionSink> own_sink_;
     std::unique_ptr<CallFlow> flow_;
     CallFlowView call_view_;
+    std::unique_ptr<MaintenanceFlow> maint_;
+    std::chrono::steady_clock::time_point corner_pressed_at_{};
+    bool drawing_ = false;  // a finger is drawing in the touch test
     std::shared_ptr<const Content> content_;
     UiState ui_;
     float width_ = 1920, height_ = 1080;

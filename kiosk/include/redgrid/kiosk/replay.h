@@ -4,6 +4,9 @@
 //
 //   size 1920x1080                      screen size (before the first other step)
 //   now 2026-11-25T09:30:00+08:00       the fake clock's start (before the first other step)
+//   pin 2468                            the maintenance PIN, as maintenance.pin in the config
+//                                       (before the first other step); the maintenance
+//                                       screen then shows a fixed sample status
 //   screen notices                      jump to a screen (as --screen)
 //   tap @tile:notices                   tap an element by its id
 //   tap 960 540                         tap a point
@@ -56,6 +59,7 @@ struct ReplayStep {
 struct ReplayScript {
     int width = 1920, height = 1080;
     std::optional<std::chrono::system_clock::time_point> start;
+    std::string maintenance_pin;  // "" = the config's
     std::vector<ReplayStep> steps;
 };
 

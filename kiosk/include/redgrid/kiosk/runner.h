@@ -58,9 +58,16 @@ std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
                                                    std::shared_ptr<const Content> content,
                                                    const std::filesystem::path& out);
 
-// The kiosk: full screen (or a window), until SIGTERM/SIGINT. Residents cannot quit it:
-// in full-screen mode Esc, Alt+F4 and window-close requests are ignored.
-std::expected<void, std::string> run_interactive(const RunnerOptions& options, std::shared_ptr<const Content> content,
-                                                 UiInbox& inbox);
+// The exit status after "restart kiosk" on the maintenance screen. systemd's Restart=always
+// starts the kiosk again; the unit lists it in SuccessExitStatus= so the journal does not
+// call a restart the technician asked for a failure.
+inline constexpr int kRestartExitStatus = 75;
+
+// The kiosk: full screen (or a window), until SIGTERM/SIGINT or a restart asked for on the
+// maintenance screen; returns the process's exit status (0, or kRestartExitStatus).
+// Residents cannot quit it: in full-screen mode Esc, Alt+F4 and window-close requests are
+// ignored.
+std::expected<int, std::string> run_interactive(const RunnerOptions& options, std::shared_ptr<const Content> content,
+                                                UiInbox& inbox);
 
 }  // namespace redgrid::kiosk

@@ -14,6 +14,7 @@ namespace redgrid::kiosk {
 
 class Content;
 struct CallFlowView;
+struct MaintenanceView;
 
 struct ScreenContext {
     const Content* content = nullptr;  // null until the first bundle is there
@@ -25,6 +26,9 @@ struct ScreenContext {
     int utc_offset_minutes = 480;
     std::optional<std::chrono::system_clock::time_point> content_updated_at;
     const CallFlowView* call = nullptr;  // the call flow's state, for the call screens
+    const MaintenanceView* maintenance = nullptr;  // the maintenance screens' state
+    // Home (and "waiting for content") carry the hidden maint:corner target to hold.
+    bool maintenance_corner = false;
 };
 
 render::DrawList build_screen(const ScreenContext& ctx);

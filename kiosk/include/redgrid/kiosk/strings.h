@@ -2,6 +2,7 @@
 // Content text comes from the bundle and is shown as published.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -137,10 +138,64 @@ enum class Str {
     attract_touch,
     attract_welcome,
     stale_waiting,
+    maint_title,
+    maint_pin_prompt,
+    maint_pin_wrong,
+    maint_pin_locked,
+    maint_pin_ok,
+    maint_pin_delete,
+    maint_cancel,
+    maint_version,
+    maint_kiosk_id,
+    maint_not_set,
+    maint_ip,
+    maint_no_ip,
+    maint_server,
+    maint_server_reachable,
+    maint_server_unreachable,
+    maint_server_not_checked,
+    maint_server_none,
+    maint_last_sync,
+    maint_sync_never,
+    maint_sync_ok,
+    maint_sync_failed,
+    maint_bundle,
+    maint_bundle_none,
+    maint_queue,
+    maint_queue_empty,
+    maint_queue_events,
+    maint_queue_none,
+    maint_disk,
+    maint_disk_free,
+    maint_uptime,
+    maint_uptime_value,
+    maint_temperature,
+    maint_not_available,
+    maint_collecting,
+    maint_gathered,
+    maint_sync_now,
+    maint_sync_requested,
+    maint_touch_test,
+    maint_pattern,
+    maint_restart,
+    maint_exit,
+    maint_restart_title,
+    maint_restart_body,
+    maint_restart_confirm,
+    maint_touch_hint,
+    maint_touch_clear,
+    maint_touch_done,
+    maint_pattern_hint,
+    unit_seconds,
+    unit_minutes,
+    unit_hours,
+    unit_days,
     count_
 };
 
 std::string_view tr(Str key, Lang lang);
+// The string with each "{}" replaced by the next value ("剩余 {}，共 {}" -> "剩余 1 GB，共 8 GB").
+std::string tr_fill(Str key, Lang lang, std::initializer_list<std::string_view> values);
 std::string_view role_name(Role role, Lang lang);
 // The role as it appears in hit-target ids ("filter:role:mediator"), and back.
 std::string_view role_key(Role role);
