@@ -1,4 +1,5 @@
 #include "redgrid/hub/hub_records.h"
+#include "sqlite_statement.h"
 
 #include <sqlite3.h>
 
@@ -10,25 +11,7 @@
 namespace redgrid::hub {
 namespace {
 
-struct StatementDeleter {
-    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
-
-Statement prepare(sqlite3* db, const char* sql) {
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
-    return Statement(statement);
-}
-
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-    sqlite3_bind_text(statement, index, text.data(), int(text.size()), SQLITE_TRANSIENT);
-}
-
-std::string column_text(sqlite3_stmt* statement, int index) {
-    const auto* text = sqlite3_column_text(statement, index);
-    return text ? std::string(reinterpret_cast<const char*>(text)) : std::string();
-}
+using sql::Statement;
 
 std::int64_t to_ms(TimePoint time) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
@@ -88,21 +71,21 @@ constexpr const char* kCallColumns =
     "number, kiosk_id, client_call_id, grid_id, category, requested_member, status, member_id, member_name, "
     "member_photo, eta_s, dispatched_ms, escalated_to, created_ms, updated_ms";
 
-CallRow read_call(sqlite3_stmt* s) {
+CallRow read_call(const Statement& s) {
     CallRow row;
-    row.number = sqlite3_column_int64(s, 0);
-    row.kiosk_id = column_text(s, 1);
-    row.client_call_id = column_text(s, 2);
-    row.grid_id = column_text(s, 3);
-    row.category = column_text(s, 4);
-    row.requested_member = column_text(s, 5);
-    row.status = column_text(s, 6);
-    if (!column_text(s, 7).empty()) row.member = MemberCard{column_text(s, 7), column_text(s, 8), column_text(s, 9)};
-    row.eta = std::chrono::seconds(sqlite3_column_int64(s, 10));
-    if (sqlite3_column_type(s, 11) != SQLITE_NULL) row.dispatched_at = from_ms(sqlite3_column_int64(s, 11));
-    row.escalated_to = column_text(s, 12);
-    row.created_at = from_ms(sqlite3_column_int64(s, 13));
-    row.updated_at = from_ms(sqlite3_column_int64(s, 14));
+    row.number = s.int64(0);
+    row.kiosk_id = s.text(1);
+    row.client_call_id = s.text(2);
+    row.grid_id = s.text(3);
+    row.category = s.text(4);
+    row.requested_member = s.text(5);
+    row.status = s.text(6);
+    if (!s.text(7).empty()) row.member = MemberCard{s.text(7), s.text(8), s.text(9)};
+    row.eta = std::chrono::seconds(s.int64(10));
+    if (!s.is_null(11)) row.dispatched_at = from_ms(s.int64(11));
+    row.escalated_to = s.text(12);
+    row.created_at = from_ms(s.int64(13));
+    row.updated_at = from_ms(s.int64(14));
     return row;
 }
 
@@ -218,9 +201,9 @@ EventUpload HubRecords::store_events(const std::string& kiosk_id, const nlohmann
     std::lock_guard lock(mutex_);
     // One transaction per upload: one fsync, and a crash stores all of it or none of it.
     sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    auto insert = prepare(db_,
-                          "INSERT INTO events(kiosk_id, id, type, seq, at, data, received_ms) "
-                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(kiosk_id, id) DO NOTHING");
+    Statement insert(db_,
+                     "INSERT INTO events(kiosk_id, id, type, seq, at, data, received_ms) "
+                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(kiosk_id, id) DO NOTHING");
     for (const auto& event : events) {
         const auto id = string_field(event, "id");
         const auto type = string_field(event, "type");
@@ -238,17 +221,16 @@ EventUpload HubRecords::store_events(const std::string& kiosk_id, const nlohmann
             upload.rejected.emplace_back(id, type + " event without data.client_call_id");
             continue;
         }
-        sqlite3_reset(insert.get());
-        bind_text(insert.get(), 1, kiosk_id);
-        bind_text(insert.get(), 2, id);
-        bind_text(insert.get(), 3, type);
-        sqlite3_bind_int64(insert.get(), 4, event.contains("seq") && event["seq"].is_number_integer()
-                                                ? event["seq"].get<std::int64_t>()
-                                                : 0);
-        bind_text(insert.get(), 5, string_field(event, "at"));
-        bind_text(insert.get(), 6, data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        sqlite3_bind_int64(insert.get(), 7, to_ms(now));
-        if (sqlite3_step(insert.get()) != SQLITE_DONE) continue;  // not stored: not accepted, the kiosk retries
+        insert.reset();
+        insert.bind(1, kiosk_id);
+        insert.bind(2, id);
+        insert.bind(3, type);
+        insert.bind(4,
+                    event.contains("seq") && event["seq"].is_number_integer() ? event["seq"].get<std::int64_t>() : 0);
+        insert.bind(5, string_field(event, "at"));
+        insert.bind(6, data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        insert.bind(7, to_ms(now));
+        if (insert.step() != SQLITE_DONE) continue;  // not stored: not accepted, the kiosk retries
         upload.accepted.push_back(id);
         if (sqlite3_changes(db_) == 0) continue;  // known already: its effects happened the first time
         ++upload.new_rows;
@@ -277,17 +259,16 @@ EventUpload HubRecords::store_events(const std::string& kiosk_id, const nlohmann
 
 std::vector<EventRow> HubRecords::events(const std::string& kiosk_id, const std::string& type, std::size_t limit) {
     std::lock_guard lock(mutex_);
-    auto statement = prepare(db_,
-                             "SELECT kiosk_id, id, type, seq, at, data, received_ms FROM events "
-                             "WHERE (?1 = '' OR kiosk_id = ?1) AND (?2 = '' OR type = ?2) ORDER BY row LIMIT ?3");
-    bind_text(statement.get(), 1, kiosk_id);
-    bind_text(statement.get(), 2, type);
-    sqlite3_bind_int64(statement.get(), 3, limit == 0 ? -1 : std::int64_t(limit));
+    Statement statement(db_,
+                        "SELECT kiosk_id, id, type, seq, at, data, received_ms FROM events "
+                        "WHERE (?1 = '' OR kiosk_id = ?1) AND (?2 = '' OR type = ?2) ORDER BY row LIMIT ?3");
+    statement.bind(1, kiosk_id);
+    statement.bind(2, type);
+    statement.bind(3, limit == 0 ? -1 : std::int64_t(limit));
     std::vector<EventRow> rows;
-    while (sqlite3_step(statement.get()) == SQLITE_ROW)
-        rows.push_back({column_text(statement.get(), 0), column_text(statement.get(), 1), column_text(statement.get(), 2),
-                        sqlite3_column_int64(statement.get(), 3), column_text(statement.get(), 4),
-                        column_text(statement.get(), 5), from_ms(sqlite3_column_int64(statement.get(), 6))});
+    while (statement.step() == SQLITE_ROW)
+        rows.push_back({statement.text(0), statement.text(1), statement.text(2), statement.int64(3), statement.text(4),
+                        statement.text(5), from_ms(statement.int64(6))});
     return rows;
 }
 
@@ -295,32 +276,33 @@ std::expected<std::pair<CallRow, bool>, std::string> HubRecords::create_locked(c
                                                                                const NewCall& call, TimePoint now,
                                                                                const CallPolicy& policy,
                                                                                const std::string& initial_status) {
-    auto insert = prepare(db_,
-                          "INSERT INTO calls(kiosk_id, client_call_id, grid_id, category, requested_member, device_at, "
-                          "status, created_ms, updated_ms, sim_mode, sim_ms, sim_eta_s, escalate_ms, expire_after_s) "
-                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13) "
-                          "ON CONFLICT(kiosk_id, client_call_id) DO NOTHING");
-    bind_text(insert.get(), 1, kiosk_id);
-    bind_text(insert.get(), 2, call.client_call_id);
-    bind_text(insert.get(), 3, call.grid_id);
-    bind_text(insert.get(), 4, call.category);
-    bind_text(insert.get(), 5, call.member_id);
-    bind_text(insert.get(), 6, call.device_at);
-    bind_text(insert.get(), 7, initial_status);
-    sqlite3_bind_int64(insert.get(), 8, to_ms(now));
-    bind_text(insert.get(), 9, std::string(to_string(policy.mode)));
-    sqlite3_bind_int64(insert.get(), 10, to_ms(now + policy.answer_after));
-    sqlite3_bind_int64(insert.get(), 11, policy.eta.count());
-    sqlite3_bind_int64(insert.get(), 12, to_ms(now + policy.escalate_after));
-    sqlite3_bind_int64(insert.get(), 13, policy.expire_after.count());
-    if (sqlite3_step(insert.get()) != SQLITE_DONE) return std::unexpected(std::string("calls: ") + sqlite3_errmsg(db_));
+    Statement insert(db_,
+                     "INSERT INTO calls(kiosk_id, client_call_id, grid_id, category, requested_member, device_at, "
+                     "status, created_ms, updated_ms, sim_mode, sim_ms, sim_eta_s, escalate_ms, expire_after_s) "
+                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13) "
+                     "ON CONFLICT(kiosk_id, client_call_id) DO NOTHING");
+    insert.bind(1, kiosk_id);
+    insert.bind(2, call.client_call_id);
+    insert.bind(3, call.grid_id);
+    insert.bind(4, call.category);
+    insert.bind(5, call.member_id);
+    insert.bind(6, call.device_at);
+    insert.bind(7, initial_status);
+    insert.bind(8, to_ms(now));
+    insert.bind(9, std::string(to_string(policy.mode)));
+    insert.bind(10, to_ms(now + policy.answer_after));
+    insert.bind(11, policy.eta.count());
+    insert.bind(12, to_ms(now + policy.escalate_after));
+    insert.bind(13, policy.expire_after.count());
+    if (auto done = insert.run(); !done) return std::unexpected("calls: " + done.error());
     const bool created = sqlite3_changes(db_) == 1;
-    auto select = prepare(db_, (std::string("SELECT ") + kCallColumns +
-                                " FROM calls WHERE kiosk_id = ?1 AND client_call_id = ?2").c_str());
-    bind_text(select.get(), 1, kiosk_id);
-    bind_text(select.get(), 2, call.client_call_id);
-    if (sqlite3_step(select.get()) != SQLITE_ROW) return std::unexpected("calls: the new call is not there");
-    auto row = read_call(select.get());
+    Statement select(
+        db_,
+        (std::string("SELECT ") + kCallColumns + " FROM calls WHERE kiosk_id = ?1 AND client_call_id = ?2").c_str());
+    select.bind(1, kiosk_id);
+    select.bind(2, call.client_call_id);
+    if (select.step() != SQLITE_ROW) return std::unexpected("calls: the new call is not there");
+    auto row = read_call(select);
     if (created && initial_status == "queued")
         log_locked(row.number, now, "queued", "kiosk",
                    "grid " + call.grid_id + (call.category.empty() ? "" : ", category " + call.category) +
@@ -341,31 +323,31 @@ std::expected<std::pair<CallRow, bool>, std::string> HubRecords::create_call(con
 }
 
 std::optional<CallRow> HubRecords::load(std::int64_t number) {
-    auto select = prepare(db_, (std::string("SELECT ") + kCallColumns + " FROM calls WHERE number = ?1").c_str());
-    sqlite3_bind_int64(select.get(), 1, number);
-    if (sqlite3_step(select.get()) != SQLITE_ROW) return std::nullopt;
-    return read_call(select.get());
+    Statement select(db_, (std::string("SELECT ") + kCallColumns + " FROM calls WHERE number = ?1").c_str());
+    select.bind(1, number);
+    if (select.step() != SQLITE_ROW) return std::nullopt;
+    return read_call(select);
 }
 
 void HubRecords::log_locked(std::int64_t number, TimePoint at, const std::string& status, const std::string& actor,
                             const std::string& detail) {
-    auto insert = prepare(db_, "INSERT INTO call_log(number, at_ms, status, actor, detail) VALUES(?1, ?2, ?3, ?4, ?5)");
-    sqlite3_bind_int64(insert.get(), 1, number);
-    sqlite3_bind_int64(insert.get(), 2, to_ms(at));
-    bind_text(insert.get(), 3, status);
-    bind_text(insert.get(), 4, actor);
-    bind_text(insert.get(), 5, detail);
-    sqlite3_step(insert.get());
+    Statement insert(db_, "INSERT INTO call_log(number, at_ms, status, actor, detail) VALUES(?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, number);
+    insert.bind(2, to_ms(at));
+    insert.bind(3, status);
+    insert.bind(4, actor);
+    insert.bind(5, detail);
+    insert.run_or_log();
 }
 
 std::expected<CallRow, std::string> HubRecords::transition_locked(std::int64_t number, const std::string& status,
                                                                   TimePoint now, const std::string& actor,
                                                                   const std::string& detail) {
-    auto update = prepare(db_, "UPDATE calls SET status = ?2, updated_ms = ?3 WHERE number = ?1");
-    sqlite3_bind_int64(update.get(), 1, number);
-    bind_text(update.get(), 2, status);
-    sqlite3_bind_int64(update.get(), 3, to_ms(now));
-    if (sqlite3_step(update.get()) != SQLITE_DONE) return std::unexpected(std::string("calls: ") + sqlite3_errmsg(db_));
+    Statement update(db_, "UPDATE calls SET status = ?2, updated_ms = ?3 WHERE number = ?1");
+    update.bind(1, number);
+    update.bind(2, status);
+    update.bind(3, to_ms(now));
+    if (auto done = update.run(); !done) return std::unexpected("calls: " + done.error());
     log_locked(number, now, status, actor, detail);
     return *load(number);
 }
@@ -375,22 +357,22 @@ std::expected<CallRow, std::string> HubRecords::transition_locked(std::int64_t n
 // time, so a call looked at late still has a truthful history.
 void HubRecords::advance_locked(std::int64_t number, TimePoint now, const Directory& directory) {
     for (int step = 0; step < 4; ++step) {
-        auto select = prepare(db_,
-                              "SELECT status, sim_mode, sim_ms, sim_eta_s, escalate_ms, expire_after_s, expire_ms, "
-                              "kiosk_id, grid_id, requested_member FROM calls WHERE number = ?1");
-        sqlite3_bind_int64(select.get(), 1, number);
-        if (sqlite3_step(select.get()) != SQLITE_ROW) return;
-        const auto status = column_text(select.get(), 0);
-        const auto mode = column_text(select.get(), 1);
-        const auto sim_ms = sqlite3_column_int64(select.get(), 2);
-        const auto sim_eta = std::chrono::seconds(sqlite3_column_int64(select.get(), 3));
-        const auto escalate_ms = sqlite3_column_int64(select.get(), 4);
-        const auto expire_after_s = sqlite3_column_int64(select.get(), 5);
-        const bool has_expiry = sqlite3_column_type(select.get(), 6) != SQLITE_NULL;
-        const auto expire_ms = sqlite3_column_int64(select.get(), 6);
-        const auto kiosk = column_text(select.get(), 7);
-        const auto grid = column_text(select.get(), 8);
-        const auto requested = column_text(select.get(), 9);
+        Statement select(db_,
+                         "SELECT status, sim_mode, sim_ms, sim_eta_s, escalate_ms, expire_after_s, expire_ms, "
+                         "kiosk_id, grid_id, requested_member FROM calls WHERE number = ?1");
+        select.bind(1, number);
+        if (select.step() != SQLITE_ROW) return;
+        const auto status = select.text(0);
+        const auto mode = select.text(1);
+        const auto sim_ms = select.int64(2);
+        const auto sim_eta = std::chrono::seconds(select.int64(3));
+        const auto escalate_ms = select.int64(4);
+        const auto expire_after_s = select.int64(5);
+        const bool has_expiry = !select.is_null(6);
+        const auto expire_ms = select.int64(6);
+        const auto kiosk = select.text(7);
+        const auto grid = select.text(8);
+        const auto requested = select.text(9);
         if (status != "queued" && status != "escalated") return;
 
         const bool sim_due = (mode == "answer" || mode == "refuse") && sim_ms <= to_ms(now);
@@ -404,9 +386,9 @@ void HubRecords::advance_locked(std::int64_t number, TimePoint now, const Direct
         const auto at = from_ms(due_ms);
 
         if (sim_due && sim_ms == due_ms) {
-            auto done = prepare(db_, "UPDATE calls SET sim_mode = 'done' WHERE number = ?1");
-            sqlite3_bind_int64(done.get(), 1, number);
-            sqlite3_step(done.get());
+            Statement done(db_, "UPDATE calls SET sim_mode = 'done' WHERE number = ?1");
+            done.bind(1, number);
+            done.run_or_log();
             if (mode == "refuse") {
                 transition_locked(number, "refused", at, "simulator", "the dispatcher refused the call");
                 continue;
@@ -421,11 +403,11 @@ void HubRecords::advance_locked(std::int64_t number, TimePoint now, const Direct
             }
         } else if (escalate_due && escalate_ms == due_ms) {
             const auto desk = directory.duty_desk ? directory.duty_desk(kiosk, grid) : std::string("社区值班室");
-            auto update = prepare(db_, "UPDATE calls SET escalated_to = ?2, expire_ms = ?3 WHERE number = ?1");
-            sqlite3_bind_int64(update.get(), 1, number);
-            bind_text(update.get(), 2, desk);
-            sqlite3_bind_int64(update.get(), 3, due_ms + expire_after_s * 1000);
-            sqlite3_step(update.get());
+            Statement update(db_, "UPDATE calls SET escalated_to = ?2, expire_ms = ?3 WHERE number = ?1");
+            update.bind(1, number);
+            update.bind(2, desk);
+            update.bind(3, due_ms + expire_after_s * 1000);
+            update.run_or_log();
             transition_locked(number, "escalated", at, "hub", "no member took the call; passed to " + desk);
         } else {
             transition_locked(number, "expired", at, "hub", "the duty desk did not take the call either");
@@ -436,16 +418,16 @@ void HubRecords::advance_locked(std::int64_t number, TimePoint now, const Direct
 std::expected<CallRow, std::string> HubRecords::dispatch_locked(std::int64_t number, const MemberCard& member,
                                                              std::chrono::seconds eta, TimePoint now,
                                                              const std::string& actor) {
-    auto update = prepare(db_,
-                          "UPDATE calls SET member_id = ?2, member_name = ?3, member_photo = ?4, eta_s = ?5, "
-                          "dispatched_ms = ?6, sim_mode = 'done' WHERE number = ?1");
-    sqlite3_bind_int64(update.get(), 1, number);
-    bind_text(update.get(), 2, member.id);
-    bind_text(update.get(), 3, member.name);
-    bind_text(update.get(), 4, member.photo);
-    sqlite3_bind_int64(update.get(), 5, eta.count());
-    sqlite3_bind_int64(update.get(), 6, to_ms(now));
-    if (sqlite3_step(update.get()) != SQLITE_DONE) return std::unexpected(std::string("calls: ") + sqlite3_errmsg(db_));
+    Statement update(db_,
+                     "UPDATE calls SET member_id = ?2, member_name = ?3, member_photo = ?4, eta_s = ?5, "
+                     "dispatched_ms = ?6, sim_mode = 'done' WHERE number = ?1");
+    update.bind(1, number);
+    update.bind(2, member.id);
+    update.bind(3, member.name);
+    update.bind(4, member.photo);
+    update.bind(5, eta.count());
+    update.bind(6, to_ms(now));
+    if (auto done = update.run(); !done) return std::unexpected("calls: " + done.error());
     return transition_locked(number, "dispatched", now, actor,
                              member.id + " " + member.name + ", ETA " + std::to_string(eta.count()) + " s");
 }
@@ -458,41 +440,42 @@ std::optional<CallRow> HubRecords::call(std::int64_t number, TimePoint now, cons
 
 std::optional<CallRow> HubRecords::call_by_client_id(const std::string& kiosk_id, const std::string& client_call_id) {
     std::lock_guard lock(mutex_);
-    auto select = prepare(db_, (std::string("SELECT ") + kCallColumns +
-                                " FROM calls WHERE kiosk_id = ?1 AND client_call_id = ?2").c_str());
-    bind_text(select.get(), 1, kiosk_id);
-    bind_text(select.get(), 2, client_call_id);
-    if (sqlite3_step(select.get()) != SQLITE_ROW) return std::nullopt;
-    return read_call(select.get());
+    Statement select(
+        db_,
+        (std::string("SELECT ") + kCallColumns + " FROM calls WHERE kiosk_id = ?1 AND client_call_id = ?2").c_str());
+    select.bind(1, kiosk_id);
+    select.bind(2, client_call_id);
+    if (select.step() != SQLITE_ROW) return std::nullopt;
+    return read_call(select);
 }
 
 void HubRecords::advance_all(TimePoint now, const Directory& directory) {
     std::lock_guard lock(mutex_);
     std::vector<std::int64_t> open;
-    auto select = prepare(db_, "SELECT number FROM calls WHERE status IN ('queued', 'escalated')");
-    while (sqlite3_step(select.get()) == SQLITE_ROW) open.push_back(sqlite3_column_int64(select.get(), 0));
+    Statement select(db_, "SELECT number FROM calls WHERE status IN ('queued', 'escalated')");
+    while (select.step() == SQLITE_ROW) open.push_back(select.int64(0));
     for (auto number : open) advance_locked(number, now, directory);
 }
 
 std::vector<CallRow> HubRecords::calls(TimePoint now, const Directory& directory, const std::string& kiosk_id) {
     advance_all(now, directory);
     std::lock_guard lock(mutex_);
-    auto select = prepare(db_, (std::string("SELECT ") + kCallColumns +
-                                " FROM calls WHERE (?1 = '' OR kiosk_id = ?1) ORDER BY number").c_str());
-    bind_text(select.get(), 1, kiosk_id);
+    Statement select(
+        db_, (std::string("SELECT ") + kCallColumns + " FROM calls WHERE (?1 = '' OR kiosk_id = ?1) ORDER BY number")
+                 .c_str());
+    select.bind(1, kiosk_id);
     std::vector<CallRow> rows;
-    while (sqlite3_step(select.get()) == SQLITE_ROW) rows.push_back(read_call(select.get()));
+    while (select.step() == SQLITE_ROW) rows.push_back(read_call(select));
     return rows;
 }
 
 std::vector<CallLogRow> HubRecords::call_log(std::int64_t number) {
     std::lock_guard lock(mutex_);
-    auto select = prepare(db_, "SELECT at_ms, status, actor, detail FROM call_log WHERE number = ?1 ORDER BY id");
-    sqlite3_bind_int64(select.get(), 1, number);
+    Statement select(db_, "SELECT at_ms, status, actor, detail FROM call_log WHERE number = ?1 ORDER BY id");
+    select.bind(1, number);
     std::vector<CallLogRow> rows;
-    while (sqlite3_step(select.get()) == SQLITE_ROW)
-        rows.push_back({from_ms(sqlite3_column_int64(select.get(), 0)), column_text(select.get(), 1),
-                        column_text(select.get(), 2), column_text(select.get(), 3)});
+    while (select.step() == SQLITE_ROW)
+        rows.push_back({from_ms(select.int64(0)), select.text(1), select.text(2), select.text(3)});
     return rows;
 }
 

@@ -1,4 +1,5 @@
 #include "redgrid/hub/hub_store.h"
+#include "sqlite_statement.h"
 
 #include <openssl/rand.h>
 #include <sqlite3.h>
@@ -12,25 +13,7 @@
 namespace redgrid::hub {
 namespace {
 
-struct StatementDeleter {
-    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
-
-Statement prepare(sqlite3* db, const char* sql) {
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
-    return Statement(statement);
-}
-
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-    sqlite3_bind_text(statement, index, text.data(), int(text.size()), SQLITE_TRANSIENT);
-}
-
-std::string column_text(sqlite3_stmt* statement, int index) {
-    const auto* text = sqlite3_column_text(statement, index);
-    return text ? std::string(reinterpret_cast<const char*>(text)) : std::string();
-}
+using sql::Statement;
 
 std::int64_t to_unix(Clock::time_point time) {
     return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
@@ -135,23 +118,23 @@ std::expected<std::string, std::string> HubStore::new_token(const std::string& k
         token += digits[byte & 0xF];
     }
     std::lock_guard lock(mutex_);
-    auto statement = prepare(db_,
-                             "INSERT INTO kiosks(id, token_sha256, created_at) VALUES(?1, ?2, ?3) "
-                             "ON CONFLICT(id) DO UPDATE SET token_sha256 = excluded.token_sha256");
-    bind_text(statement.get(), 1, kiosk_id);
-    bind_text(statement.get(), 2, net::sha256_hex(token));
-    sqlite3_bind_int64(statement.get(), 3, to_unix(Clock::now()));
-    if (sqlite3_step(statement.get()) != SQLITE_DONE) return std::unexpected(sqlite3_errmsg(db_));
+    Statement statement(db_,
+                        "INSERT INTO kiosks(id, token_sha256, created_at) VALUES(?1, ?2, ?3) "
+                        "ON CONFLICT(id) DO UPDATE SET token_sha256 = excluded.token_sha256");
+    statement.bind(1, kiosk_id);
+    statement.bind(2, net::sha256_hex(token));
+    statement.bind(3, to_unix(Clock::now()));
+    if (auto done = statement.run(); !done) return std::unexpected(done.error());
     return token;
 }
 
 std::optional<std::string> HubStore::kiosk_for_token(const std::string& token) {
     if (token.empty() || token.size() > 512) return std::nullopt;
     std::lock_guard lock(mutex_);
-    auto statement = prepare(db_, "SELECT id FROM kiosks WHERE token_sha256 = ?1");
-    bind_text(statement.get(), 1, net::sha256_hex(token));
-    if (sqlite3_step(statement.get()) != SQLITE_ROW) return std::nullopt;
-    return column_text(statement.get(), 0);
+    Statement statement(db_, "SELECT id FROM kiosks WHERE token_sha256 = ?1");
+    statement.bind(1, net::sha256_hex(token));
+    if (statement.step() != SQLITE_ROW) return std::nullopt;
+    return statement.text(0);
 }
 
 std::expected<void, std::string> HubStore::record_heartbeat(const std::string& kiosk_id, Clock::time_point received_at,
@@ -164,47 +147,46 @@ std::expected<void, std::string> HubStore::record_heartbeat(const std::string& k
     const std::int64_t queue_depth =
         body.contains("queue_depth") && body["queue_depth"].is_number_integer() ? body["queue_depth"].get<std::int64_t>() : 0;
     std::lock_guard lock(mutex_);
-    auto update = prepare(db_,
-                          "UPDATE kiosks SET last_heartbeat = ?2, firmware_version = ?3, bundle_version = ?4, "
-                          "queue_depth = ?5, last_error = ?6, display = ?7 WHERE id = ?1");
-    bind_text(update.get(), 1, kiosk_id);
-    sqlite3_bind_int64(update.get(), 2, to_unix(received_at));
-    bind_text(update.get(), 3, text("firmware_version"));
-    bind_text(update.get(), 4, text("bundle_version"));
-    sqlite3_bind_int64(update.get(), 5, queue_depth);
-    bind_text(update.get(), 6, text("last_error"));
-    bind_text(update.get(), 7, text("display") == "off_by_schedule" ? "off_by_schedule" : "on");
-    if (sqlite3_step(update.get()) != SQLITE_DONE) return std::unexpected(sqlite3_errmsg(db_));
-    auto insert = prepare(db_, "INSERT INTO heartbeats(kiosk_id, received_at, body) VALUES(?1, ?2, ?3)");
-    bind_text(insert.get(), 1, kiosk_id);
-    sqlite3_bind_int64(insert.get(), 2, to_unix(received_at));
-    bind_text(insert.get(), 3, json_body);
-    if (sqlite3_step(insert.get()) != SQLITE_DONE) return std::unexpected(sqlite3_errmsg(db_));
-    auto trim = prepare(db_,
-                        "DELETE FROM heartbeats WHERE kiosk_id = ?1 AND id <= "
-                        "(SELECT id FROM heartbeats WHERE kiosk_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)");
-    bind_text(trim.get(), 1, kiosk_id);
-    sqlite3_bind_int(trim.get(), 2, kHeartbeatsKept);
-    sqlite3_step(trim.get());
+    Statement update(db_,
+                     "UPDATE kiosks SET last_heartbeat = ?2, firmware_version = ?3, bundle_version = ?4, "
+                     "queue_depth = ?5, last_error = ?6, display = ?7 WHERE id = ?1");
+    update.bind(1, kiosk_id);
+    update.bind(2, to_unix(received_at));
+    update.bind(3, text("firmware_version"));
+    update.bind(4, text("bundle_version"));
+    update.bind(5, queue_depth);
+    update.bind(6, text("last_error"));
+    update.bind(7, text("display") == "off_by_schedule" ? "off_by_schedule" : "on");
+    if (auto done = update.run(); !done) return std::unexpected(done.error());
+    Statement insert(db_, "INSERT INTO heartbeats(kiosk_id, received_at, body) VALUES(?1, ?2, ?3)");
+    insert.bind(1, kiosk_id);
+    insert.bind(2, to_unix(received_at));
+    insert.bind(3, json_body);
+    if (auto done = insert.run(); !done) return std::unexpected(done.error());
+    Statement trim(db_,
+                   "DELETE FROM heartbeats WHERE kiosk_id = ?1 AND id <= "
+                   "(SELECT id FROM heartbeats WHERE kiosk_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)");
+    trim.bind(1, kiosk_id);
+    trim.bind(2, kHeartbeatsKept);
+    trim.run_or_log();
     return {};
 }
 
 std::vector<KioskRow> HubStore::kiosks() {
     std::lock_guard lock(mutex_);
-    auto statement = prepare(db_,
-                             "SELECT id, last_heartbeat, firmware_version, bundle_version, queue_depth, last_error, "
-                             "display FROM kiosks ORDER BY id");
+    Statement statement(db_,
+                        "SELECT id, last_heartbeat, firmware_version, bundle_version, queue_depth, last_error, "
+                        "display FROM kiosks ORDER BY id");
     std::vector<KioskRow> rows;
-    while (sqlite3_step(statement.get()) == SQLITE_ROW) {
+    while (statement.step() == SQLITE_ROW) {
         KioskRow row;
-        row.id = column_text(statement.get(), 0);
-        if (sqlite3_column_type(statement.get(), 1) != SQLITE_NULL)
-            row.last_heartbeat = Clock::time_point(std::chrono::seconds(sqlite3_column_int64(statement.get(), 1)));
-        row.firmware_version = column_text(statement.get(), 2);
-        row.bundle_version = column_text(statement.get(), 3);
-        row.queue_depth = sqlite3_column_int64(statement.get(), 4);
-        row.last_error = column_text(statement.get(), 5);
-        row.display = column_text(statement.get(), 6);
+        row.id = statement.text(0);
+        if (!statement.is_null(1)) row.last_heartbeat = Clock::time_point(std::chrono::seconds(statement.int64(1)));
+        row.firmware_version = statement.text(2);
+        row.bundle_version = statement.text(3);
+        row.queue_depth = statement.int64(4);
+        row.last_error = statement.text(5);
+        row.display = statement.text(6);
         rows.push_back(std::move(row));
     }
     return rows;
@@ -213,51 +195,49 @@ std::vector<KioskRow> HubStore::kiosks() {
 std::expected<std::int64_t, std::string> HubStore::add_command(const std::string& kiosk_id, const std::string& type,
                                                                const std::string& schedule) {
     std::lock_guard lock(mutex_);
-    auto statement = prepare(db_, "INSERT INTO commands(kiosk_id, type, schedule, created_at) VALUES(?1, ?2, ?3, ?4)");
-    bind_text(statement.get(), 1, kiosk_id);
-    bind_text(statement.get(), 2, type);
-    bind_text(statement.get(), 3, schedule);
-    sqlite3_bind_int64(statement.get(), 4, to_unix(Clock::now()));
-    if (sqlite3_step(statement.get()) != SQLITE_DONE) return std::unexpected(sqlite3_errmsg(db_));
+    Statement statement(db_, "INSERT INTO commands(kiosk_id, type, schedule, created_at) VALUES(?1, ?2, ?3, ?4)");
+    statement.bind(1, kiosk_id);
+    statement.bind(2, type);
+    statement.bind(3, schedule);
+    statement.bind(4, to_unix(Clock::now()));
+    if (auto done = statement.run(); !done) return std::unexpected(done.error());
     return sqlite3_last_insert_rowid(db_);
 }
 
 std::vector<PendingCommand> HubStore::take_commands(const std::string& kiosk_id) {
     std::lock_guard lock(mutex_);
-    auto select = prepare(db_,
-                          "SELECT id, type, schedule FROM commands WHERE kiosk_id = ?1 AND status IN "
-                          "('pending', 'delivered') ORDER BY id LIMIT 32");
-    bind_text(select.get(), 1, kiosk_id);
+    Statement select(db_,
+                     "SELECT id, type, schedule FROM commands WHERE kiosk_id = ?1 AND status IN "
+                     "('pending', 'delivered') ORDER BY id LIMIT 32");
+    select.bind(1, kiosk_id);
     std::vector<PendingCommand> commands;
-    while (sqlite3_step(select.get()) == SQLITE_ROW)
-        commands.push_back({sqlite3_column_int64(select.get(), 0), column_text(select.get(), 1),
-                            column_text(select.get(), 2)});
-    auto mark = prepare(db_, "UPDATE commands SET status = 'delivered' WHERE kiosk_id = ?1 AND status = 'pending'");
-    bind_text(mark.get(), 1, kiosk_id);
-    sqlite3_step(mark.get());
+    while (select.step() == SQLITE_ROW) commands.push_back({select.int64(0), select.text(1), select.text(2)});
+    Statement mark(db_, "UPDATE commands SET status = 'delivered' WHERE kiosk_id = ?1 AND status = 'pending'");
+    mark.bind(1, kiosk_id);
+    mark.run_or_log();
     return commands;
 }
 
 void HubStore::record_command_result(const std::string& kiosk_id, std::int64_t command_id, const std::string& status,
                                      const std::string& message) {
     std::lock_guard lock(mutex_);
-    auto statement = prepare(db_, "UPDATE commands SET status = ?3, message = ?4 WHERE kiosk_id = ?1 AND id = ?2");
-    bind_text(statement.get(), 1, kiosk_id);
-    sqlite3_bind_int64(statement.get(), 2, command_id);
-    bind_text(statement.get(), 3, status);
-    bind_text(statement.get(), 4, message.substr(0, 500));
-    sqlite3_step(statement.get());
+    Statement statement(db_, "UPDATE commands SET status = ?3, message = ?4 WHERE kiosk_id = ?1 AND id = ?2");
+    statement.bind(1, kiosk_id);
+    statement.bind(2, command_id);
+    statement.bind(3, status);
+    statement.bind(4, message.substr(0, 500));
+    statement.run_or_log();
 }
 
 std::vector<CommandRow> HubStore::commands(const std::string& kiosk_id) {
     std::lock_guard lock(mutex_);
-    auto statement = prepare(db_, "SELECT id, kiosk_id, type, status, message FROM commands WHERE kiosk_id = ?1 ORDER BY id");
-    bind_text(statement.get(), 1, kiosk_id);
+    Statement statement(db_,
+                        "SELECT id, kiosk_id, type, status, message FROM commands WHERE kiosk_id = ?1 ORDER BY id");
+    statement.bind(1, kiosk_id);
     std::vector<CommandRow> rows;
-    while (sqlite3_step(statement.get()) == SQLITE_ROW)
-        rows.push_back({sqlite3_column_int64(statement.get(), 0), column_text(statement.get(), 1),
-                        column_text(statement.get(), 2), column_text(statement.get(), 3),
-                        column_text(statement.get(), 4)});
+    while (statement.step() == SQLITE_ROW)
+        rows.push_back(
+            {statement.int64(0), statement.text(1), statement.text(2), statement.text(3), statement.text(4)});
     return rows;
 }
 
