@@ -263,12 +263,13 @@ void NetworkCallService::poll(const std::string& key, Tracked& call) {
             calls_.erase(key);
             return;
         }
-        // The hub may ask for faster polling, never slower than ours, never above 1/s.
+        // The hub may ask for faster polling, never slower than ours, never above 1/s (a
+        // test's poll interval under 1 s stays the bound: clamp needs low <= high).
         auto interval = timing_.poll_interval;
         if (status->poll_after)
-            interval = std::clamp<std::chrono::milliseconds>(*status->poll_after, std::chrono::seconds(1),
-                                                             std::max<std::chrono::milliseconds>(
-                                                                 timing_.poll_interval, std::chrono::seconds(1)));
+            interval = std::clamp<std::chrono::milliseconds>(
+                *status->poll_after, std::min<std::chrono::milliseconds>(std::chrono::seconds(1), timing_.poll_interval),
+                timing_.poll_interval);
         live.next = live.cancel_wanted ? clock_.steady_now() : clock_.steady_now() + interval;
         return;
     }
