@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Chromium's cost to show bench/chromium/home.html: wall time of a headless screenshot and
-the peak total PSS of its process tree, median of several runs each.
+"""Chromium's cost to show bench/chromium/home.html: wall time and CPU time of a headless
+screenshot and the peak total PSS of its process tree, median of several runs each; and
+the same three figures, measured the same way in the same run, for a command given after
+"--" (the kiosk's own screenshot), runs interleaved so the machine's load hits both alike.
 
-    python3 bench/chromium/measure.py [--runs N] [--chromium PATH] HTML OUT.png
+    python3 bench/chromium/measure.py [--runs N] [--chromium PATH] HTML OUT.png [-- COMMAND...]
 
 Wall-time runs and memory runs are separate: sampling /proc every few milliseconds costs
 CPU on a 2-core machine, which would slow the very process being timed. Memory: every
 process of the tree (the browser and every child it forks, found through /proc/*/stat
 parent ids) is read from /proc/PID/smaps_rollup every 5 ms; the peak of the sum of their
 Pss is the run's figure (PSS divides shared pages among the processes sharing them, so the
-sum is the tree's real footprint). Prints "result KEY VALUE" lines as the other benches.
+sum is the tree's real footprint). CPU time is user + system of the whole tree (every
+process is reaped by its parent, so RUSAGE_CHILDREN gathers them): on a loaded 2-core
+machine it moves far less than wall time. Prints "result KEY VALUE" lines as the other
+benches.
 """
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -66,12 +72,21 @@ def pss_kib(pid):
     return 0
 
 
-def run(chromium, html, out, sample):
+def chromium_command(chromium, html, out):
+    def make(profile):
+        return command(chromium, profile, html, out)
+    return make
+
+
+def run(make_command, out, sample):
+    """One run: (wall s, CPU s, peak PSS KiB, peak process count)."""
     profile = tempfile.mkdtemp(prefix="redgrid-chromium.")
     try:
+        if os.path.exists(out):
+            os.remove(out)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.monotonic()
-        proc = subprocess.Popen(command(chromium, profile, html, out), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(make_command(profile), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         peak_kib, peak_procs = 0, 0
         while proc.poll() is None:
             if sample:
@@ -82,27 +97,51 @@ def run(chromium, html, out, sample):
             else:
                 time.sleep(0.001)
         wall = time.monotonic() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if proc.returncode != 0 or not os.path.exists(out):
-            sys.exit(f"chromium failed (exit {proc.returncode}) on {html}")
-        return wall, peak_kib, peak_procs
+            sys.exit(f"{make_command(profile)[0]} failed (exit {proc.returncode})")
+        return wall, cpu, peak_kib, peak_procs
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def report(name, timed, sampled):
+    print(f"result {name}.wall_s {statistics.median(t[0] for t in timed):.4f}")
+    print(f"result {name}.cpu_s {statistics.median(t[1] for t in timed):.4f}")
+    print(f"result {name}.pss_peak_kib {statistics.median(m[2] for m in sampled):.0f}")
+    print(f"result {name}.processes {max(m[3] for m in sampled)}")
+
+
 def main():
+    argv = sys.argv[1:]
+    other = []
+    if "--" in argv:
+        other = argv[argv.index("--") + 1:]
+        argv = argv[:argv.index("--")]
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
+    parser.add_argument("--other-out", help="the file the command after -- writes (checked after each run)")
     parser.add_argument("html")
     parser.add_argument("out")
-    a = parser.parse_args()
-    run(a.chromium, a.html, a.out, False)  # warm the page cache: the kiosk's runs are warm too
-    walls = [run(a.chromium, a.html, a.out, False)[0] for _ in range(a.runs)]
-    mems = [run(a.chromium, a.html, a.out, True) for _ in range(a.runs)]
-    print(f"result chromium.wall_s {statistics.median(walls):.4f}")
-    print(f"result chromium.wall_min_s {min(walls):.4f}")
-    print(f"result chromium.pss_peak_kib {statistics.median(m[1] for m in mems):.0f}")
-    print(f"result chromium.processes {max(m[2] for m in mems)}")
+    a = parser.parse_args(argv)
+    browser = chromium_command(a.chromium, a.html, a.out)
+    kiosk = (lambda profile: other) if other else None
+    run(browser, a.out, False)  # warm the page cache: the kiosk's runs are warm too
+    timed = {"chromium": [], "other": []}
+    sampled = {"chromium": [], "other": []}
+    for _ in range(a.runs):
+        timed["chromium"].append(run(browser, a.out, False))
+        if kiosk:
+            timed["other"].append(run(kiosk, a.other_out, False))
+    for _ in range(a.runs):
+        sampled["chromium"].append(run(browser, a.out, True))
+        if kiosk:
+            sampled["other"].append(run(kiosk, a.other_out, True))
+    report("chromium", timed["chromium"], sampled["chromium"])
+    if kiosk:
+        report("other", timed["other"], sampled["other"])
 
 
 if __name__ == "__main__":
