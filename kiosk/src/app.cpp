@@ -94,6 +94,7 @@ void App::navigate(Route route) {
     // the machine already.
     if (route.screen == ScreenId::maintenance && !maint_->active()) maint_->open_unlocked();
     else if (route.screen != ScreenId::maintenance && maint_->active()) maint_->close();
+    jumped_ = true;
     ui_.route = std::move(route);
     ui_.attract_page = 0;
     attract_page_since_ = clock_.steady_now();
@@ -406,8 +407,8 @@ bool App::idle_timers_held() const {
 
 void App::tick() {
     step_fling();
+    if (animating()) anim_dirty_ = true;
     if (flow_->tick()) follow_call_flow();
-    if (ui_.route.screen == ScreenId::attract) return turn_attract_pages();
     if (corner_held()) {
         // Held long enough: the finger is still down, so its release must not tap anything.
         ui_.pressed_id.clear();
@@ -415,6 +416,7 @@ void App::tick() {
         follow_maintenance();
     }
     if (maint_->tick()) dirty_ = true;
+    if (ui_.route.screen == ScreenId::attract) return turn_attract_pages();
     if (idle_timers_held()) return;
     const auto idle = clock_.steady_now() - last_input_;
     // Walking away forgets the person: their path, their text size, their language, a
@@ -456,8 +458,8 @@ bool App::minute_changed() const { return minute_of(clock_.now()) != frame_minut
 std::chrono::milliseconds App::time_until_next_change() const {
     using namespace std::chrono;
     if (needs_redraw()) return milliseconds(0);
-    // A gliding list moves every frame (60 Hz).
-    if (flinging()) return milliseconds(16);
+    // A gliding list and a fading screen move every frame (60 Hz).
+    if (flinging() || animating()) return milliseconds(16);
     const auto now = clock_.now();
     const auto next_minute = ceil<minutes>(now + milliseconds(1));
     auto wait = duration_cast<milliseconds>(next_minute - now);
@@ -487,17 +489,56 @@ std::chrono::milliseconds App::time_until_next_change() const {
     return std::min(wait, std::max(milliseconds(0), attract_left));
 }
 
+void App::settle_animations() {
+    if (!animating()) return;
+    transition_start_.reset();
+    anim_dirty_ = true;
+}
+
+void App::apply_transition() {
+    if (veiled_) {
+        frame_.ops.pop_back();
+        veiled_ = false;
+    }
+    if (!transition_start_) return;
+    const float t = std::chrono::duration<float>(clock_.steady_now() - *transition_start_).count() /
+                    std::chrono::duration<float>(options_.transition).count();
+    if (t >= 1) {
+        transition_start_.reset();
+        return;
+    }
+    // The new screen shows through a veil of its own background that clears, ease-out
+    // (fast at first, gentle at the end). A veil, not per-op alpha: photos and QR codes fade too.
+    const float ease = 1 - std::pow(1 - std::max(0.f, t), 3.f);
+    const render::Rect stage = frame_.stage.w > 0 && frame_.stage.h > 0 ? frame_.stage
+                                                                          : render::Rect{0, 0, width_, height_};
+    frame_.add(render::RoundRect{.rect = stage,
+                                 .fill = frame_.clear.with_alpha(static_cast<std::uint8_t>(std::lround(255 * (1 - ease))))});
+    veiled_ = true;
+}
+
 const render::DrawList& App::frame(const render::TextMeasurer& measurer) {
     if (!needs_redraw()) return frame_;
-    const auto now = clock_.now();
-    const ScreenContext ctx{.content = content_.get(), .ui = ui_, .width = width_, .height = height_,
-                            .measurer = measurer, .now = now, .utc_offset_minutes = options_.utc_offset_minutes,
-                            .call = &call_view_, .maintenance = &maint_->view(),
-                            .maintenance_corner = maint_->enabled()};
-    frame_ = build_screen(ctx);
-    frame_minute_ = minute_of(now);
-    dirty_ = false;
-    ++frames_built_;
+    if (dirty_ || minute_changed()) {
+        const auto now = clock_.now();
+        const ScreenContext ctx{.content = content_.get(), .ui = ui_, .width = width_, .height = height_,
+                                .measurer = measurer, .now = now, .utc_offset_minutes = options_.utc_offset_minutes,
+                                .call = &call_view_, .maintenance = &maint_->view(),
+                                .maintenance_corner = maint_->enabled()};
+        frame_ = build_screen(ctx);
+        veiled_ = false;
+        frame_minute_ = minute_of(now);
+        dirty_ = false;
+        ++frames_built_;
+        const bool changed = ui_.route != built_route_ || ui_.attract_page != built_page_;
+        if (changed && !jumped_ && options_.transition > std::chrono::milliseconds(0))
+            transition_start_ = clock_.steady_now();
+        jumped_ = false;
+        built_route_ = ui_.route;
+        built_page_ = ui_.attract_page;
+    }
+    apply_transition();
+    anim_dirty_ = false;
     return frame_;
 }
 

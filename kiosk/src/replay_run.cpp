@@ -143,6 +143,8 @@ std::expected<ReplayResult, std::string> run_replay(const ReplayScript& script, 
                         error = std::string(a.present ? "expected" : "did not expect") + " element @" + a.id +
                                 " on screen " + route_name(app.state().route);
                 } else if constexpr (std::is_same_v<A, replay::Screenshot>) {
+                    // The settled screen, not a moment of its fade-in: goldens stay stable.
+                    app.settle_animations();
                     painter.draw(app.frame(*fonts));
                     (*target)->present();
                     const auto path = out_dir / (a.name + ".png");

@@ -221,6 +221,7 @@ std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
         status.gathered_at = clock.now();  // the picture's time (--now), like its header
         app.set_maintenance_status(std::move(status));
     }
+    app.settle_animations();
     painter.draw(app.frame(*fonts));
     (*target)->present();
     return (*target)->save_png(out.string());

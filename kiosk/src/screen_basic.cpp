@@ -36,6 +36,7 @@ Rect nav_bar(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
         const bool active = std::string_view(b.id) == "large_text" && ctx.ui.large_text;
         tile(dl, ctx, m, p, b.id, r, b.icon, tr(b.label, lang), active);
     }
+    if (dl.stage.h > 0) dl.stage.h = bar.y - dl.stage.y;
     return {0, top, m.w, bar.y - top};
 }
 

@@ -240,7 +240,9 @@ float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
     dl.add(render::Text{.box = {right - clock_w, h * 0.62f, clock_w, m.px(26) * 1.3f},
                         .utf8 = date,
                         .style = {.size = m.px(24), .color = p.on_primary.with_alpha(235), .align = render::Align::right}});
-    return h + urgent_banner(dl, ctx, m, p, h);
+    const float top = h + urgent_banner(dl, ctx, m, p, h);
+    dl.stage = {0, top, m.w, m.h - top};
+    return top;
 }
 
 void tile(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, const std::string& id, Rect r,

@@ -78,6 +78,7 @@ TEST_F(AttractTest, CyclesPagesEveryEightSecondsAndSleepsBetween) {
     ASSERT_EQ(app.state().route.screen, ScreenId::attract);
     const int pages = attract_page_count(app.content(), clock.now());
     ASSERT_EQ(pages, 4) << "governance stars, service stars, activities, notices";
+    run_for(200ms);  // the attract screen's fade-in
     const int built = app.frames_built();
     // Nothing to draw until the next page (or the clock's minute): the loop sleeps.
     EXPECT_FALSE(app.needs_redraw());

@@ -181,7 +181,9 @@ TEST_F(MaintenanceApp, WrongPinsLockThePadForLongerEachTime) {
     EXPECT_EQ(app.frame(measurer).find("pin:0"), nullptr);
     EXPECT_FALSE(app.tap("pin:0"));
     EXPECT_NE(app.frame(measurer).find("pin:cancel"), nullptr);
-    // The countdown redraws once a second.
+    // The countdown redraws once a second (once the pad's fade-in is over).
+    app.settle_animations();
+    app.frame(measurer);
     EXPECT_EQ(app.time_until_next_change(), 1000ms);
     pass(29s);
     EXPECT_EQ(*app.maintenance().view().locked_for, 1s);

@@ -43,6 +43,7 @@ protected:
     }
 
     void check(const std::string& name) {
+        app.settle_animations();  // the settled page, not a moment of its fade-in
         painter->draw(app.frame(*fonts));
         target->present();
         const fs::path actual = fs::path(REDGRID_BINARY_DIR) / "golden-out" / (name + ".png");

@@ -28,6 +28,9 @@ struct AppOptions {
     // shows each of its pages for attract_page.
     std::chrono::seconds attract_after{300};
     std::chrono::milliseconds attract_page{8000};
+    // A route change fades the new screen in over this (ease-out; 0 = none). It never holds
+    // input back: touches go to the new screen from its first frame.
+    std::chrono::milliseconds transition{150};
     Lang lang = Lang::zh;
     // A second activation of the same element within this window is a double tap, not a
     // second action.
@@ -74,12 +77,16 @@ public:
 
     // True while a released drag is still gliding: the loop must keep drawing frames.
     bool flinging() const { return fling_velocity_ != 0; }
+    // True while a route change fades in: the loop must keep drawing frames.
+    bool animating() const { return transition_start_.has_value(); }
+    // Ends a transition at once: headless screenshots show the settled screen.
+    void settle_animations();
 
     // Applies timers (idle return to home, the attract loop and its pages) and moves a fling
     // on; call once per loop turn.
     void tick();
 
-    bool needs_redraw() const { return dirty_ || minute_changed(); }
+    bool needs_redraw() const { return dirty_ || anim_dirty_ || minute_changed(); }
     // How long the main loop may sleep before something on screen changes by itself.
     std::chrono::milliseconds time_until_next_change() const;
 
@@ -116,6 +123,8 @@ private:
     void step_fling();
     float drag_slop() const;
     long long minute_of(std::chrono::system_clock::time_point t) const;
+    // Lays the transition's veil over the frame's stage, or takes it away once it is over.
+    void apply_transition();
 
     const Clock& clock_;
     AppOptions options_;
@@ -131,6 +140,14 @@ private:
     float width_ = 1920, height_ = 1080;
     render::DrawList frame_;
     bool dirty_ = true;
+    // The transition: when the shown route changed (unset: none under way), whether a frame
+    // is due for it, whether frame_ ends with its veil, and the route the last build showed.
+    std::optional<std::chrono::steady_clock::time_point> transition_start_;
+    bool anim_dirty_ = false;
+    bool veiled_ = false;
+    bool jumped_ = true;  // navigate() and the first frame show their screen without a fade
+    Route built_route_;
+    int built_page_ = 0;
     int frames_built_ = 0;
     long long frame_minute_ = -1;
     std::chrono::steady_clock::time_point last_input_;

@@ -148,6 +148,9 @@ struct HitTarget {
 
 struct DrawList {
     Color clear{255, 255, 255, 255};
+    // The part of the screen that is the screen's own (under the header, above the nav bar):
+    // a route change fades only this in, so the chrome around it stays put. Empty: all of it.
+    Rect stage{};
     std::vector<DrawOp> ops;
     std::vector<HitTarget> targets;  // later targets are on top
 
