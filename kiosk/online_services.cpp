@@ -70,6 +70,9 @@ OnlineServices::OnlineServices(const config::KioskConfig& config, const std::str
                 inbox_.post([content = ready->content.content](kiosk::App& app) { app.set_content(content); });
             } else if (auto* status = std::get_if<net::SyncStatus>(&update)) {
                 if (uploader_) uploader_->network_status(status->online);
+                // A sync that found nothing new still says the content shown is current.
+                if (status->last_success)
+                    inbox_.post([at = *status->last_success](kiosk::App& app) { app.content_confirmed(at); });
             } else if (auto* command = std::get_if<net::Command>(&update)) {
                 // reload, upload_screenshot and set_display_schedule come with the maintenance
                 // and display-power work; until then the server hears so plainly.

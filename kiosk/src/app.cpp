@@ -76,9 +76,16 @@ void App::follow_call_flow() {
 
 void App::set_content(std::shared_ptr<const Content> content) {
     content_ = std::move(content);
+    content_confirmed_.reset();
     flow_->set_content(content_);
     if (own_calls_) own_calls_->set_content(content_);
     // A route whose subject vanished with the new content falls back home.
+    dirty_ = true;
+}
+
+void App::content_confirmed(std::chrono::system_clock::time_point at) {
+    if (!content_ || (content_confirmed_ && *content_confirmed_ >= at)) return;
+    content_confirmed_ = at;
     dirty_ = true;
 }
 
@@ -523,8 +530,8 @@ const render::DrawList& App::frame(const render::TextMeasurer& measurer) {
         const auto now = clock_.now();
         const ScreenContext ctx{.content = content_.get(), .ui = ui_, .width = width_, .height = height_,
                                 .measurer = measurer, .now = now, .utc_offset_minutes = options_.utc_offset_minutes,
-                                .call = &call_view_, .maintenance = &maint_->view(),
-                                .maintenance_corner = maint_->enabled()};
+                                .content_updated_at = content_confirmed_, .call = &call_view_,
+                                .maintenance = &maint_->view(), .maintenance_corner = maint_->enabled()};
         frame_ = build_screen(ctx);
         veiled_ = false;
         frame_minute_ = minute_of(now);

@@ -76,8 +76,11 @@ void end_scroll(DrawList& dl, const Metrics& m, const Palette& p, Rect viewport,
 // and only if that part is still big enough to hit.
 void visible_target(DrawList& dl, const Metrics& m, std::string id, Rect r, Rect viewport);
 
-// True when the bundle is older than it says it may be: phone numbers and on-duty status
-// are then hidden, since they may no longer be true.
+// When the content shown was last known current: the bundle's generated_at, or later when
+// the server has confirmed it since.
+TimePoint content_time(const ScreenContext& ctx);
+// True when the content is older than the bundle says it may be: phone numbers and on-duty
+// status are then hidden, since they may no longer be true.
 bool content_stale(const ScreenContext& ctx);
 // "11月24日 08:00" / "11-24 08:00" in local time.
 std::string format_day_time(const ScreenContext& ctx, TimePoint t, bool with_time = true);

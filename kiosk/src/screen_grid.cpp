@@ -106,7 +106,7 @@ DrawList grid_screen(const ScreenContext& ctx) {
     if (!stale)
         for (const Member* mem : content.members_of_grid(grid->id))
             if (mem->on_duty) on_duty.push_back(mem);
-    if (stale) text_part(std::string(tr(Str::stale_hidden, lang)), m.font(28), false, p.text_muted);
+    if (stale) text_part(std::string(tr(Str::stale_waiting, lang)), m.font(28), false, p.text_muted, 2);
     else if (on_duty.empty()) text_part(std::string(tr(Str::grid_nobody_on_duty, lang)), m.font(28), false, p.text_muted, 2);
     const float row_h = std::max(m.min_target(), m.font(32) * 1.3f + m.font(24) * 1.4f + m.px(24));
     for (const Member* mem : on_duty) {

@@ -96,7 +96,11 @@ float on_duty(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& 
     const float gap = m.px(10);
     const float chrome = 2 * m.px(20) + title_h + m.px(12);
     const int max_rows = std::max(1, static_cast<int>((area.h - chrome + gap) / (row_h + gap)));
-    const auto members = ctx.content->on_duty_nearest(ctx.content->bundle().place.grid_id, static_cast<std::size_t>(max_rows));
+    // Who is on duty may no longer be true when the content is stale: nobody is shown then.
+    const bool stale = content_stale(ctx);
+    const auto members = stale ? std::vector<const Member*>{}
+                               : ctx.content->on_duty_nearest(ctx.content->bundle().place.grid_id,
+                                                              static_cast<std::size_t>(max_rows));
     const int rows = std::max(1, static_cast<int>(members.size()));
     area.h = std::min(area.h, chrome + static_cast<float>(rows) * (row_h + gap) - gap);
     card(dl, area, p, m);
@@ -113,7 +117,7 @@ float on_duty(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& 
     const float top = inner.y + title_h + m.px(12);
     if (members.empty()) {
         dl.add(render::Text{.box = {inner.x, top, inner.w, inner.bottom() - top},
-                            .utf8 = std::string(tr(Str::nobody_on_duty, ctx.ui.lang)),
+                            .utf8 = std::string(tr(stale ? Str::stale_waiting : Str::nobody_on_duty, ctx.ui.lang)),
                             .style = {.size = m.font(26), .color = p.text_muted, .valign = render::VAlign::middle,
                                       .max_lines = 2}});
         return area.bottom();

@@ -114,7 +114,7 @@ DrawList map_screen(const ScreenContext& ctx) {
     red_map(dl, map_area, ctx, m, p,
             MapOptions{.view = view, .grid_targets = true,
                        // Zoomed out, member markers would bury the grid names: they come with the first zoom step.
-                       .member_markers = view.zoom >= 2, .label_size = m.portrait ? 18.f : 20.f});
+                       .member_markers = view.zoom >= 2 && !content_stale(ctx), .label_size = m.portrait ? 18.f : 20.f});
     refine_map_targets(dl, first, ctx, m, map_area, view);
 
     // Zoom buttons float over the map's top right corner, above the grids they would hide.

@@ -122,7 +122,7 @@ DrawList members_screen(const ScreenContext& ctx) {
     if (members.empty()) {
         card(dl, area, p, m);
         dl.add(render::Text{.box = area.inset(m.px(32)),
-                            .utf8 = std::string(tr(stale ? Str::waiting_for_content : Str::no_members_match, lang)),
+                            .utf8 = std::string(tr(stale ? Str::stale_waiting : Str::no_members_match, lang)),
                             .style = {.size = m.font(32), .color = p.text_muted, .align = render::Align::center,
                                       .valign = render::VAlign::middle, .max_lines = 3}});
         return dl;

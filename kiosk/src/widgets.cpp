@@ -116,6 +116,38 @@ float urgent_banner(DrawList& dl, const ScreenContext& ctx, const Metrics& m, co
     return h;
 }
 
+// "更新于 08:00" (or "更新于 11月24日") in a badge on the header, left of the clock: how fresh the content is; gold
+// and "awaiting update" once it is older than the bundle allows. Returns its left edge.
+float freshness_badge(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, float bar_h,
+                      float right) {
+    const bool stale = content_stale(ctx);
+    const TimePoint t = content_time(ctx);
+    const LocalTime at = local_time(t, ctx.utc_offset_minutes), today = local_time(ctx.now, ctx.utc_offset_minutes);
+    const bool same_day = at.year == today.year && at.month == today.month && at.day == today.day;
+    // Today's content says at what time; older content, which day (the badge stays narrow
+    // enough to leave the place's name whole on a portrait screen).
+    const std::string when =
+        same_day ? two_digits(at.hour) + ":" + two_digits(at.minute) : format_day_time(ctx, t, false);
+    const std::string label(tr(stale ? Str::stale_hidden : Str::updated_at, ctx.ui.lang));
+    // Chrome of fixed height, like the rest of the header: its size does not follow large text.
+    const float label_size = m.px(20), time_size = m.px(26);
+    const auto label_weight = stale ? render::FontWeight::bold : render::FontWeight::regular;
+    const float w = std::ceil(std::max(ctx.measurer.text_width(label, label_size, label_weight),
+                                       ctx.measurer.text_width(when, time_size, render::FontWeight::bold))) +
+                    m.px(30);
+    const float label_h = label_size * 1.3f, time_h = time_size * 1.25f;
+    const float h = label_h + time_h + m.px(14);
+    const Rect r{right - w, std::round((bar_h - m.px(6) - h) / 2), w, h};
+    dl.add(render::RoundRect{.rect = r, .radius = m.px(12), .fill = stale ? p.accent : p.primary_dark});
+    const Color ink = stale ? p.primary_dark : p.on_primary;
+    dl.add(render::Text{.box = {r.x, r.y + m.px(7), r.w, label_h}, .utf8 = label,
+                        .style = {.size = label_size, .weight = label_weight, .color = ink, .align = render::Align::center}});
+    dl.add(render::Text{.box = {r.x, r.y + m.px(7) + label_h, r.w, time_h}, .utf8 = when,
+                        .style = {.size = time_size, .weight = render::FontWeight::bold, .color = ink,
+                                  .align = render::Align::center}});
+    return r.x;
+}
+
 }  // namespace
 
 void chip(DrawList& dl, const Metrics& m, Rect r, std::string_view text, Color ink, bool filled, float font_px) {
@@ -176,10 +208,15 @@ void visible_target(DrawList& dl, const Metrics& m, std::string id, Rect r, Rect
     if (std::min(visible.w, visible.h) >= m.min_target()) dl.target(std::move(id), visible);
 }
 
+TimePoint content_time(const ScreenContext& ctx) {
+    const TimePoint generated = ctx.content ? ctx.content->bundle().generated_at : TimePoint{};
+    if (!ctx.content_updated_at) return generated;
+    return std::max(generated, std::chrono::floor<std::chrono::seconds>(*ctx.content_updated_at));
+}
+
 bool content_stale(const ScreenContext& ctx) {
     if (!ctx.content) return true;
-    const Bundle& b = ctx.content->bundle();
-    return ctx.now - b.generated_at > b.stale_after;
+    return ctx.now - content_time(ctx) > ctx.content->bundle().stale_after;
 }
 
 std::string format_day_time(const ScreenContext& ctx, TimePoint t, bool with_time) {
@@ -205,8 +242,23 @@ float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
 
     const LocalTime lt = local_time(ctx.now, ctx.utc_offset_minutes);
     const float clock_w = m.px(m.portrait ? 300 : 380);
+    const float right = m.w - m.pad();
+    const std::string clock = two_digits(lt.hour) + ":" + two_digits(lt.minute);
+    const std::string weekday(tr(static_cast<Str>(static_cast<int>(Str::weekday_0) + lt.weekday), lang));
+    const std::string date = lang == Lang::zh ? std::to_string(lt.year) + "年" + std::to_string(lt.month) + "月" +
+                                                    std::to_string(lt.day) + "日 " + weekday
+                                              : weekday + " " + std::to_string(lt.year) + "-" + two_digits(lt.month) +
+                                                    "-" + two_digits(lt.day);
     const float text_x = emblem.x + emblem_r + m.px(20);
-    const float title_w = m.w - text_x - clock_w - m.pad();
+    // The freshness badge stands just left of what the clock and date actually cover; the
+    // place's name gives way to it.
+    float title_right = right - clock_w;
+    if (ctx.content) {
+        const float clock_block = std::min(clock_w, std::max(ctx.measurer.text_width(clock, m.px(60), render::FontWeight::bold),
+                                                             ctx.measurer.text_width(date, m.px(24), render::FontWeight::regular)));
+        title_right = freshness_badge(dl, ctx, m, p, h, right - clock_block - m.px(24)) - m.px(20);
+    }
+    const float title_w = std::max(0.f, title_right - text_x);
 
     std::string place = ctx.content ? ctx.content->bundle().place.name : std::string("RedGrid");
     // Where this screen stands: subdistrict · community · the grid's party branch.
@@ -227,16 +279,10 @@ float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
                         .utf8 = std::move(sub),
                         .style = {.size = m.px(26), .color = p.on_primary.with_alpha(225)}});
 
-    const float right = m.w - m.pad();
     dl.add(render::Text{.box = {right - clock_w, h * 0.06f, clock_w, m.px(70)},
-                        .utf8 = two_digits(lt.hour) + ":" + two_digits(lt.minute),
+                        .utf8 = clock,
                         .style = {.size = m.px(60), .weight = render::FontWeight::bold, .color = p.on_primary,
                                   .align = render::Align::right}});
-    const std::string weekday(tr(static_cast<Str>(static_cast<int>(Str::weekday_0) + lt.weekday), lang));
-    const std::string date = lang == Lang::zh ? std::to_string(lt.year) + "年" + std::to_string(lt.month) + "月" +
-                                                    std::to_string(lt.day) + "日 " + weekday
-                                              : weekday + " " + std::to_string(lt.year) + "-" + two_digits(lt.month) +
-                                                    "-" + two_digits(lt.day);
     dl.add(render::Text{.box = {right - clock_w, h * 0.62f, clock_w, m.px(26) * 1.3f},
                         .utf8 = date,
                         .style = {.size = m.px(24), .color = p.on_primary.with_alpha(235), .align = render::Align::right}});

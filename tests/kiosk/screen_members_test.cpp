@@ -111,7 +111,7 @@ TEST_F(MembersTest, StaleContentHidesPhonesAndDutyStatus) {
     EXPECT_TRUE(shows(page, "信息待更新"));
     const auto& list = open("members");
     EXPECT_TRUE(listed(list, *content).empty());
-    EXPECT_TRUE(shows(list, "正在等待服务信息"));
+    EXPECT_TRUE(shows(list, "值班和联系信息正在等待更新"));
 }
 
 }  // namespace

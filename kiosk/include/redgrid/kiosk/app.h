@@ -61,6 +61,10 @@ public:
     App(const Clock& clock, AppOptions options, AppServices services = {});
 
     void set_content(std::shared_ptr<const Content> content);
+    // The server confirmed at `at` that the content shown is still its current one (a sync
+    // that found nothing new): the screen's "updated HH:MM" and the stale limit count from
+    // the later of this and the bundle's generated_at.
+    void content_confirmed(std::chrono::system_clock::time_point at);
     const Content* content() const { return content_.get(); }
     void set_size(float width, float height);
     void navigate(Route route);
@@ -136,6 +140,7 @@ private:
     std::chrono::steady_clock::time_point corner_pressed_at_{};
     bool drawing_ = false;  // a finger is drawing in the touch test
     std::shared_ptr<const Content> content_;
+    std::optional<std::chrono::system_clock::time_point> content_confirmed_;
     UiState ui_;
     float width_ = 1920, height_ = 1080;
     render::DrawList frame_;

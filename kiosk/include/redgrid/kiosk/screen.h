@@ -24,6 +24,8 @@ struct ScreenContext {
     const render::TextMeasurer& measurer;
     std::chrono::system_clock::time_point now;
     int utc_offset_minutes = 480;
+    // When the server last confirmed the content shown is current (unset: only the bundle's
+    // generated_at says how fresh it is).
     std::optional<std::chrono::system_clock::time_point> content_updated_at;
     const CallFlowView* call = nullptr;  // the call flow's state, for the call screens
     const MaintenanceView* maintenance = nullptr;  // the maintenance screens' state
