@@ -189,8 +189,14 @@ void UiInbox::drain(App& app) {
 }
 
 void UiInbox::set_wake(std::function<void()> wake) {
-    std::lock_guard lock(mutex_);
-    wake_ = std::move(wake);
+    bool pending = false;
+    {
+        std::lock_guard lock(mutex_);
+        wake_ = wake;
+        pending = !tasks_.empty();
+    }
+    // Work posted before the loop could be woken must not wait for an unrelated event.
+    if (pending && wake) wake();
 }
 
 std::expected<void, std::string> render_screenshot(const RunnerOptions& options, std::shared_ptr<const Content> content,

@@ -59,5 +59,23 @@ TEST(UiInboxThreads, EveryTaskPostedFromWorkersRunsOnceOnTheDrainingThreadInOrde
     EXPECT_LE(wakes.load(), kPosters * kTasksEach);
 }
 
+TEST(UiInboxThreads, WorkPostedBeforeTheWakeIsRegisteredWakesTheLoopAtOnce) {
+    FakeClock clock(std::chrono::system_clock::time_point{});
+    App app(clock, AppOptions{});
+    UiInbox inbox;
+    int ran = 0;
+    inbox.post([&](App&) { ++ran; });
+    int wakes = 0;
+    inbox.set_wake([&] { ++wakes; });
+    EXPECT_EQ(wakes, 1);
+    inbox.drain(app);
+    EXPECT_EQ(ran, 1);
+
+    UiInbox empty;
+    int empty_wakes = 0;
+    empty.set_wake([&] { ++empty_wakes; });
+    EXPECT_EQ(empty_wakes, 0);
+}
+
 }  // namespace
 }  // namespace redgrid::kiosk

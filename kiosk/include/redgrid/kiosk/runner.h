@@ -36,7 +36,7 @@ public:
     using Task = std::function<void(App&)>;
     void post(Task task);
     void drain(App& app);
-    // Registered by the runner once SDL is up; posts before that wait for the first drain.
+    // Registered by the runner once SDL is up; if posts arrived before that, it wakes at once.
     void set_wake(std::function<void()> wake);
 
 private:
