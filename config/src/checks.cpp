@@ -1,5 +1,7 @@
 #include "checks.h"
 
+#include "redgrid/config/display_schedule.h"
+
 #include <algorithm>
 #include <cctype>
 #include <vector>
@@ -175,30 +177,7 @@ Problem check_language(std::string_view value) {
 }
 
 Problem check_display_schedule(std::string_view value) {
-    if (value.empty()) return std::nullopt;
-    const std::string message =
-        "must be \"HH:MM-HH:MM\" (24-hour, like \"07:00-22:00\") or \"\", got " + in_quotes(value);
-    if (value.size() != 11 || value[2] != ':' || value[5] != '-' || value[8] != ':') {
-        return message;
-    }
-    auto minutes_of = [&](std::string_view hh_mm) -> std::optional<int> {
-        const std::string_view hh = hh_mm.substr(0, 2);
-        const std::string_view mm = hh_mm.substr(3, 2);
-        if (!std::ranges::all_of(hh, is_digit) || !std::ranges::all_of(mm, is_digit)) {
-            return std::nullopt;
-        }
-        const int hours = (hh[0] - '0') * 10 + (hh[1] - '0');
-        const int minutes = (mm[0] - '0') * 10 + (mm[1] - '0');
-        if (hours > 23 || minutes > 59) return std::nullopt;
-        return hours * 60 + minutes;
-    };
-    const auto on = minutes_of(value.substr(0, 5));
-    const auto off = minutes_of(value.substr(6, 5));
-    if (!on || !off) return message;
-    if (*on == *off) {
-        return "switches on and off at the same time; use \"\" for always on, got " +
-               in_quotes(value);
-    }
+    if (auto parsed = parse_display_schedule(value); !parsed) return parsed.error();
     return std::nullopt;
 }
 
