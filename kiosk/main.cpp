@@ -7,6 +7,7 @@
 #include "redgrid/config/config.h"
 #include "redgrid/config/log.h"
 #include "redgrid/kiosk/cli.h"
+#include "redgrid/kiosk/clock_sync.h"
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/content_parse.h"
 #include "redgrid/kiosk/paths.h"
@@ -111,6 +112,22 @@ int main(int argc, char** argv) {
     kiosk::UiInbox inbox;
     kiosk::SystemClock clock;
     std::unique_ptr<OnlineServices> online;
+    // A real screen asks the system whether its clock is set, and keeps asking off the UI
+    // thread; --demo, --bundle and headless runs count it as set unless told otherwise.
+    options.clock_synced = !cli->clock_unsynced;
+    std::unique_ptr<kiosk::ClockSyncWatcher> clock_watch;
+    if (from_server && !cli->screenshot && !cli->replay && !cli->clock_unsynced) {
+        options.clock_synced = kiosk::clock_synchronised();
+        clock_watch = std::make_unique<kiosk::ClockSyncWatcher>(
+            [] { return kiosk::clock_synchronised(); },
+            [&inbox](bool synced) {
+                config::log(synced ? config::LogLevel::info : config::LogLevel::notice,
+                            synced ? "clock synchronised: showing the time and date"
+                                   : "clock not synchronised yet: time, date and on-duty status hidden");
+                inbox.post([synced](kiosk::App& app) { app.set_clock_synced(synced); });
+            });
+        clock_watch->start();
+    }
     if (from_server && !cli->screenshot) {
         online = std::make_unique<OnlineServices>(*cfg, config_path.string(), clock, inbox,
                                                   shown_from_cache ? &*shown_from_cache : nullptr);

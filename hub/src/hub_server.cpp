@@ -11,6 +11,7 @@
 #include "redgrid/hub/hub_content.h"
 #include "redgrid/hub/hub_store.h"
 #include "redgrid/net/atomic_file.h"
+#include "redgrid/net/clock_skew.h"
 #include "redgrid/net/heartbeat.h"
 #include "redgrid/net/media_check.h"
 
@@ -194,6 +195,10 @@ void HubServer::install_routes() {
     server.set_payload_max_length(kMaxScreenshot + 1024);
     server.set_read_timeout(10, 0);
     server.set_write_timeout(30, 0);
+    // RFC 9110 wants a Date from every server with a clock; kiosks log when theirs is off it.
+    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
+        response.set_header("Date", net::format_http_date(std::chrono::system_clock::now()));
+    });
 
     auto authorize = [this](const httplib::Request& request, httplib::Response& response,
                             const std::string& path_kiosk) { return this->authorize(request, response, path_kiosk); };

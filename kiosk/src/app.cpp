@@ -412,6 +412,12 @@ bool App::idle_timers_held() const {
     return !ui_.pressed_id.empty() || waking_ || (flow_->call_open() && flow_->active());
 }
 
+void App::set_clock_synced(bool synced) {
+    if (options_.clock_synced == synced) return;
+    options_.clock_synced = synced;
+    dirty_ = true;
+}
+
 void App::tick() {
     step_fling();
     if (animating()) anim_dirty_ = true;
@@ -531,7 +537,8 @@ const render::DrawList& App::frame(const render::TextMeasurer& measurer) {
         const ScreenContext ctx{.content = content_.get(), .ui = ui_, .width = width_, .height = height_,
                                 .measurer = measurer, .now = now, .utc_offset_minutes = options_.utc_offset_minutes,
                                 .content_updated_at = content_confirmed_, .call = &call_view_,
-                                .maintenance = &maint_->view(), .maintenance_corner = maint_->enabled()};
+                                .maintenance = &maint_->view(), .maintenance_corner = maint_->enabled(),
+                                .clock_synced = options_.clock_synced};
         frame_ = build_screen(ctx);
         veiled_ = false;
         frame_minute_ = minute_of(now);

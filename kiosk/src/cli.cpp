@@ -37,6 +37,7 @@ std::string cli_usage() {
            "  --replay-out DIR       where the replay's screenshots go (default ./replay-out)\n"
            "  --sync-once            one full sync with the server, then exit 0 or 1\n"
            "  --windowed             a window instead of full screen (development)\n"
+           "  --clock-unsynced       behave as before NTP has set the clock (--demo, --bundle, --screenshot)\n"
            "  --version, --help\n";
 }
 
@@ -51,6 +52,7 @@ std::expected<CliOptions, std::string> parse_cli(int argc, const char* const* ar
         };
         if (a == "--demo") o.demo = true;
         else if (a == "--windowed") o.windowed = true;
+        else if (a == "--clock-unsynced") o.clock_unsynced = true;
         else if (a == "--check-config") o.check_config = true;
         else if (a == "--sync-once") o.sync_once = true;
         else if (a == "--help" || a == "-h") o.help = true;

@@ -80,8 +80,13 @@ void visible_target(DrawList& dl, const Metrics& m, std::string id, Rect r, Rect
 // the server has confirmed it since.
 TimePoint content_time(const ScreenContext& ctx);
 // True when the content is older than the bundle says it may be: phone numbers and on-duty
-// status are then hidden, since they may no longer be true.
+// status are then hidden, since they may no longer be true. Also true while the clock is not
+// set: freshness cannot be judged then.
 bool content_stale(const ScreenContext& ctx);
+// The time to judge "not over yet" by. With a set clock, now. Before NTP has answered, the
+// clock may be days behind: then the later of the clock and the bundle's generation time,
+// both of which the true time is past, so nothing known to be over is shown as current.
+TimePoint known_now(const ScreenContext& ctx);
 // "11月24日 08:00" / "11-24 08:00" in local time.
 std::string format_day_time(const ScreenContext& ctx, TimePoint t, bool with_time = true);
 

@@ -130,7 +130,8 @@ void red_map(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& m
         }
     }
 
-    if (opts.member_markers) {
+    // On-duty markers claim who is out *now*: not before the clock is set (clock_sync.h).
+    if (opts.member_markers && ctx.clock_synced) {
         for (const auto& mem : b.members) {
             if (!mem.position || !mem.on_duty) continue;
             const Point s = t(*mem.position);

@@ -92,6 +92,7 @@ std::expected<ReplayResult, std::string> run_replay(const ReplayScript& script, 
     SampleMaintenance maintenance;
     AppServices services = options.services;
     if (!services.maintenance) services.maintenance = &maintenance;
+    app_opts.clock_synced = options.clock_synced;
     App app(clock, app_opts, services);
     app.set_size(static_cast<float>(script.width), static_cast<float>(script.height));
     app.set_content(std::move(content));

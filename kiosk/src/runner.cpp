@@ -213,7 +213,9 @@ std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
     render::Painter painter((*target)->renderer(), *fonts, media);
 
     FakeClock clock(options.fixed_now.value_or(std::chrono::system_clock::now()));
-    App app(clock, app_options(options.config), options.services);
+    AppOptions app_opts = app_options(options.config);
+    app_opts.clock_synced = options.clock_synced;
+    App app(clock, app_opts, options.services);
     app.set_size(static_cast<float>(options.width), static_cast<float>(options.height));
     app.set_content(std::move(content));
     if (options.start_route && is_call_screen(options.start_route->screen))
@@ -266,7 +268,9 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
     LoopMaintenance maintenance(options.services.maintenance, options.config, inbox);
     AppServices services = options.services;
     services.maintenance = &maintenance;
-    App app(clock, app_options(options.config), services);
+    AppOptions app_opts = app_options(options.config);
+    app_opts.clock_synced = options.clock_synced;
+    App app(clock, app_opts, services);
     app.set_size(static_cast<float>((*target)->width()), static_cast<float>((*target)->height()));
     app.set_content(std::move(content));
     if (options.start_route) app.navigate(*options.start_route);

@@ -59,6 +59,17 @@ void calendar(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pa
     using namespace std::chrono;
     card(dl, r, p, m);
     const Rect in = r.inset(m.px(20));
+    if (!ctx.clock_synced) {
+        // Which month it is, and which day is today, are exactly what an unset clock gets wrong.
+        dl.add(render::Icon{.box = {in.x + (in.w - m.font(72)) / 2, in.y + in.h / 2 - m.font(72) - m.px(8), m.font(72),
+                                    m.font(72)},
+                            .name = "schedule", .color = p.text_muted});
+        dl.add(render::Text{.box = {in.x, in.y + in.h / 2 + m.px(8), in.w, m.font(30) * 2.8f},
+                            .utf8 = std::string(tr(Str::calendar_needs_clock, ctx.ui.lang)),
+                            .style = {.size = m.font(30), .color = p.text_muted, .align = render::Align::center,
+                                      .max_lines = 2}});
+        return;
+    }
     const LocalTime today = local_time(ctx.now, ctx.utc_offset_minutes);
     const float title_h = m.font(36) * 1.5f;
     dl.add(render::Icon{.box = {in.x, in.y + (title_h - m.font(40)) / 2, m.font(40), m.font(40)}, .name = "event",
@@ -186,7 +197,7 @@ DrawList activities_screen(const ScreenContext& ctx) {
     const Lang lang = ctx.ui.lang;
     const float top = header(dl, ctx, m, p);
     const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
-    const auto upcoming = ctx.content->upcoming_activities(std::chrono::floor<std::chrono::seconds>(ctx.now));
+    const auto upcoming = ctx.content->upcoming_activities(known_now(ctx));
     const std::string note = std::to_string(upcoming.size()) + " " + std::string(tr(Str::activities_count, lang));
     const Rect area = title_row(dl, ctx, m, p, body, "event", tr(Str::activities_title, lang), note);
 

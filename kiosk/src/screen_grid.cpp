@@ -137,7 +137,7 @@ DrawList grid_screen(const ScreenContext& ctx) {
     }
 
     heading("event", Str::grid_next_activity);
-    const Activity* next = content.next_activity(grid->id, std::chrono::floor<std::chrono::seconds>(ctx.now));
+    const Activity* next = content.next_activity(grid->id, known_now(ctx));
     if (!next) {
         text_part(std::string(tr(Str::grid_no_activity, lang)), m.font(28), false, p.text_muted);
     } else {

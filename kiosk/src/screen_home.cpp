@@ -96,7 +96,8 @@ float on_duty(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& 
     const float gap = m.px(10);
     const float chrome = 2 * m.px(20) + title_h + m.px(12);
     const int max_rows = std::max(1, static_cast<int>((area.h - chrome + gap) / (row_h + gap)));
-    // Who is on duty may no longer be true when the content is stale: nobody is shown then.
+    // Who is on duty may no longer be true when the content is stale, and cannot be said at
+    // all before the clock is set: nobody is shown then, and the card says why.
     const bool stale = content_stale(ctx);
     const auto members = stale ? std::vector<const Member*>{}
                                : ctx.content->on_duty_nearest(ctx.content->bundle().place.grid_id,
@@ -107,17 +108,21 @@ float on_duty(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& 
     const Rect inner = area.inset(m.px(20));
     dl.add(render::Icon{.box = {inner.x, inner.y, title_h, title_h}, .name = "groups", .color = p.primary});
     dl.add(render::Text{.box = {inner.x + title_h + m.px(10), inner.y, inner.w * 0.5f, title_h},
-                        .utf8 = std::string(tr(Str::on_duty_now, ctx.ui.lang)),
+                        .utf8 = std::string(tr(ctx.clock_synced ? Str::on_duty_now : Str::duty_roster, ctx.ui.lang)),
                         .style = {.size = m.font(34), .weight = render::FontWeight::bold, .color = p.text,
                                   .valign = render::VAlign::middle}});
-    dl.add(render::Text{.box = {inner.x + inner.w * 0.45f, inner.y, inner.w * 0.55f, title_h},
-                        .utf8 = std::string(tr(Str::on_duty_nearest_first, ctx.ui.lang)),
-                        .style = {.size = m.font(22), .color = p.text_muted, .align = render::Align::right,
-                                  .valign = render::VAlign::middle}});
+    if (ctx.clock_synced)
+        dl.add(render::Text{.box = {inner.x + inner.w * 0.45f, inner.y, inner.w * 0.55f, title_h},
+                            .utf8 = std::string(tr(Str::on_duty_nearest_first, ctx.ui.lang)),
+                            .style = {.size = m.font(22), .color = p.text_muted, .align = render::Align::right,
+                                      .valign = render::VAlign::middle}});
     const float top = inner.y + title_h + m.px(12);
     if (members.empty()) {
         dl.add(render::Text{.box = {inner.x, top, inner.w, inner.bottom() - top},
-                            .utf8 = std::string(tr(stale ? Str::stale_waiting : Str::nobody_on_duty, ctx.ui.lang)),
+                            .utf8 = std::string(tr(!ctx.clock_synced ? Str::duty_needs_clock
+                                                   : stale             ? Str::stale_waiting
+                                                                       : Str::nobody_on_duty,
+                                                   ctx.ui.lang)),
                             .style = {.size = m.font(26), .color = p.text_muted, .valign = render::VAlign::middle,
                                       .max_lines = 2}});
         return area.bottom();

@@ -55,7 +55,10 @@ void notice_row(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const 
     dl.add(render::Text{.box = {tx, inner.y, inner.right() - tx, rm.title}, .utf8 = n.title,
                         .style = {.size = m.font(36), .weight = render::FontWeight::bold, .color = p.text,
                                   .valign = render::VAlign::middle}});
-    const std::string meta = std::string(tr(Str::valid_until, ctx.ui.lang)) + " " + format_day_time(ctx, n.valid_to);
+    // "Valid until" is a claim about today: without a set clock the row says it cannot make it.
+    const std::string meta = ctx.clock_synced ? std::string(tr(Str::valid_until, ctx.ui.lang)) + " " +
+                                                    format_day_time(ctx, n.valid_to)
+                                              : std::string(tr(Str::validity_needs_clock, ctx.ui.lang));
     dl.add(render::Text{.box = {inner.x, inner.y + rm.title, inner.w, rm.meta}, .utf8 = meta,
                         .style = {.size = m.font(24), .color = p.text_muted, .valign = render::VAlign::middle}});
     dl.add(render::Text{.box = {inner.x, inner.y + rm.title + rm.meta + m.px(8), inner.w, rm.preview},
@@ -74,9 +77,9 @@ DrawList notices_screen(const ScreenContext& ctx) {
     dl.clear = p.background;
     const float top = header(dl, ctx, m, p);
     const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
-    const auto notices = ctx.content->active_notices(std::chrono::floor<std::chrono::seconds>(ctx.now));
+    const auto notices = ctx.content->active_notices(known_now(ctx));
     const std::string count = std::to_string(notices.size()) + " " +
-                              std::string(tr(Str::notices_count, ctx.ui.lang));
+                              std::string(tr(ctx.clock_synced ? Str::notices_count : Str::notices_count_unsynced, ctx.ui.lang));
     const Rect list = title_row(dl, ctx, m, p, body, "campaign", tr(Str::notices_title, ctx.ui.lang), count);
     if (notices.empty()) {
         card(dl, list, p, m);
@@ -114,7 +117,7 @@ DrawList notice_screen(const ScreenContext& ctx) {
     // Only a notice that is valid now is shown: an old link (a replay, a stale back step)
     // must not bring an expired notice back.
     const Notice* notice = nullptr;
-    for (const Notice* n : ctx.content->active_notices(std::chrono::floor<std::chrono::seconds>(ctx.now)))
+    for (const Notice* n : ctx.content->active_notices(known_now(ctx)))
         if (n->id == ctx.ui.route.param) notice = n;
     if (!notice) {
         dl.add(render::Text{.box = inner, .utf8 = std::string(tr(Str::notice_gone, ctx.ui.lang)),
@@ -126,8 +129,10 @@ DrawList notice_screen(const ScreenContext& ctx) {
     float y = inner.y;
     const float chip_h = m.font(26) * 1.5f;
     const float chip_w = priority_chip(dl, ctx, m, p, n, {inner.x, y}, chip_h, 26);
-    const std::string period = std::string(tr(Str::valid_period, ctx.ui.lang)) + " " + format_day_time(ctx, n.valid_from) +
-                               " – " + format_day_time(ctx, n.valid_to);
+    const std::string period = ctx.clock_synced ? std::string(tr(Str::valid_period, ctx.ui.lang)) + " " +
+                                                      format_day_time(ctx, n.valid_from) + " – " +
+                                                      format_day_time(ctx, n.valid_to)
+                                                : std::string(tr(Str::validity_needs_clock, ctx.ui.lang));
     const float px = inner.x + (chip_w > 0 ? chip_w + m.px(16) : 0);
     dl.add(render::Text{.box = {px, y, inner.right() - px, chip_h}, .utf8 = period,
                         .style = {.size = m.font(26), .color = p.text_muted, .valign = render::VAlign::middle}});

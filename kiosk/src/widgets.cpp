@@ -89,8 +89,9 @@ namespace {
 
 // The most urgent current notice, in gold under the header on every screen; its height.
 float urgent_banner(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, float top) {
-    if (!ctx.content) return 0;
-    const auto notices = ctx.content->active_notices(std::chrono::floor<std::chrono::seconds>(ctx.now));
+    // Without a set clock an urgent notice may be long over: no gold banner claims it is news.
+    if (!ctx.content || !ctx.clock_synced) return 0;
+    const auto notices = ctx.content->active_notices(known_now(ctx));
     if (notices.empty() || notices.front()->priority != NoticePriority::urgent) return 0;
     const Notice& n = *notices.front();
     const std::string id = "notice:" + n.id;
@@ -214,8 +215,15 @@ TimePoint content_time(const ScreenContext& ctx) {
     return std::max(generated, std::chrono::floor<std::chrono::seconds>(*ctx.content_updated_at));
 }
 
+TimePoint known_now(const ScreenContext& ctx) {
+    const TimePoint now = std::chrono::floor<std::chrono::seconds>(ctx.now);
+    if (ctx.clock_synced || !ctx.content) return now;
+    return std::max(now, ctx.content->bundle().generated_at);
+}
+
 bool content_stale(const ScreenContext& ctx) {
-    if (!ctx.content) return true;
+    // Freshness cannot be judged while the clock is not set.
+    if (!ctx.content || !ctx.clock_synced) return true;
     return ctx.now - content_time(ctx) > ctx.content->bundle().stale_after;
 }
 
@@ -253,9 +261,16 @@ float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
     // The freshness badge stands just left of what the clock and date actually cover; the
     // place's name gives way to it.
     float title_right = right - clock_w;
+    // Before NTP has set the clock: no time and date at all rather than wrong ones, and a plain
+    // line that says why.
+    const std::string not_set(tr(Str::clock_not_set, lang));
+    const float not_set_w = std::min(clock_w - m.px(54),
+                                     std::ceil(ctx.measurer.text_width(not_set, m.px(30), render::FontWeight::bold)) + m.px(2));
     if (ctx.content) {
-        const float clock_block = std::min(clock_w, std::max(ctx.measurer.text_width(clock, m.px(60), render::FontWeight::bold),
-                                                             ctx.measurer.text_width(date, m.px(24), render::FontWeight::regular)));
+        const float clock_block =
+            ctx.clock_synced ? std::min(clock_w, std::max(ctx.measurer.text_width(clock, m.px(60), render::FontWeight::bold),
+                                                          ctx.measurer.text_width(date, m.px(24), render::FontWeight::regular)))
+                             : not_set_w + m.px(54);
         title_right = freshness_badge(dl, ctx, m, p, h, right - clock_block - m.px(24)) - m.px(20);
     }
     const float title_w = std::max(0.f, title_right - text_x);
@@ -279,13 +294,21 @@ float header(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
                         .utf8 = std::move(sub),
                         .style = {.size = m.px(26), .color = p.on_primary.with_alpha(225)}});
 
-    dl.add(render::Text{.box = {right - clock_w, h * 0.06f, clock_w, m.px(70)},
-                        .utf8 = clock,
-                        .style = {.size = m.px(60), .weight = render::FontWeight::bold, .color = p.on_primary,
-                                  .align = render::Align::right}});
-    dl.add(render::Text{.box = {right - clock_w, h * 0.62f, clock_w, m.px(26) * 1.3f},
-                        .utf8 = date,
-                        .style = {.size = m.px(24), .color = p.on_primary.with_alpha(235), .align = render::Align::right}});
+    if (!ctx.clock_synced) {
+        dl.add(render::Icon{.box = {right - not_set_w - m.px(54), (h - m.px(44)) / 2, m.px(44), m.px(44)},
+                            .name = "schedule", .color = p.on_primary.with_alpha(235)});
+        dl.add(render::Text{.box = {right - not_set_w, 0, not_set_w, h}, .utf8 = not_set,
+                            .style = {.size = m.px(30), .weight = render::FontWeight::bold, .color = p.on_primary,
+                                      .align = render::Align::right, .valign = render::VAlign::middle}});
+    } else {
+        dl.add(render::Text{.box = {right - clock_w, h * 0.06f, clock_w, m.px(70)},
+                            .utf8 = clock,
+                            .style = {.size = m.px(60), .weight = render::FontWeight::bold, .color = p.on_primary,
+                                      .align = render::Align::right}});
+        dl.add(render::Text{.box = {right - clock_w, h * 0.62f, clock_w, m.px(26) * 1.3f},
+                            .utf8 = date,
+                            .style = {.size = m.px(24), .color = p.on_primary.with_alpha(235), .align = render::Align::right}});
+    }
     const float top = h + urgent_banner(dl, ctx, m, p, h);
     dl.stage = {0, top, m.w, m.h - top};
     return top;

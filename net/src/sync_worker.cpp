@@ -239,6 +239,8 @@ void SyncWorker::run_heartbeat() {
     request.max_body_bytes = 256 * 1024;
     request.total_timeout = std::min<std::chrono::milliseconds>(options_.http.total_timeout, 20s);
     auto response = syncer_->http().perform(request);
+    // Every minute, the server's Date says whether this screen's clock can be believed.
+    if (response) skew_.observe(response->header("date"), clock_.now(), clock_.steady_now(), "heartbeat");
 
     std::vector<Command> for_app;
     bool sync_wanted = false;

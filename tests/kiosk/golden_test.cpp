@@ -23,8 +23,10 @@ namespace fs = std::filesystem;
 struct GoldenCase {
     std::string screen;
     int width, height;
+    bool clock_synced = true;
     std::string name() const {
         std::string n = screen + "_" + std::to_string(width) + "x" + std::to_string(height);
+        if (!clock_synced) n += "_unsynced";
         for (char& c : n)
             if (c == ':') c = '-';
         return n;
@@ -67,6 +69,7 @@ TEST_P(Golden, MatchesWithinTolerance) {
     options.height = c.height;
     options.fixed_now = *parse_rfc3339("2026-11-25T09:30:00+08:00");
     options.media_dir = test::demo_dir() / "media";
+    options.clock_synced = c.clock_synced;
     std::string error;
     options.start_route = parse_route(c.screen, &error);
     ASSERT_TRUE(options.start_route) << error;
@@ -127,6 +130,18 @@ INSTANTIATE_TEST_SUITE_P(ContentScreens, Golden,
                                            GoldenCase{"map", 1080, 1920}, GoldenCase{"grid:g-01-8", 1920, 1080},
                                            GoldenCase{"grid:g-01-8", 1080, 1920}, GoldenCase{"attract", 1920, 1080},
                                            GoldenCase{"attract", 1080, 1920}),
+                         [](const auto& info) {
+                             std::string n = info.param.name();
+                             for (char& c : n)
+                                 if (c == '-') c = '_';
+                             return n;
+                         });
+
+// Before NTP has set the clock: no time or date in the header, no duty, calendar or validity claims.
+INSTANTIATE_TEST_SUITE_P(ClockNotSet, Golden,
+                         ::testing::Values(GoldenCase{"home", 1920, 1080, false}, GoldenCase{"home", 1080, 1920, false},
+                                           GoldenCase{"notices", 1920, 1080, false},
+                                           GoldenCase{"activities", 1920, 1080, false}),
                          [](const auto& info) {
                              std::string n = info.param.name();
                              for (char& c : n)

@@ -44,6 +44,9 @@ struct AppOptions {
     // The maintenance screen's PIN ("" disables it) and how long the corner must be held.
     std::string maintenance_pin;
     std::chrono::milliseconds maintenance_hold{3000};
+    // Whether the wall clock is known to be right (NTP). Until it is, the screens hide the
+    // clock and every claim that depends on today's date. --demo and tests: true.
+    bool clock_synced = true;
 };
 
 // Where calls go and where interactions are kept. Either may be null: the App then uses
@@ -68,6 +71,9 @@ public:
     const Content* content() const { return content_.get(); }
     void set_size(float width, float height);
     void navigate(Route route);
+    // The clock watcher's news (clock_sync.h): redraws only when it changes.
+    void set_clock_synced(bool synced);
+    bool clock_synced() const { return options_.clock_synced; }
     // The screen must be drawn again (the window was exposed, the fonts changed).
     void invalidate() { dirty_ = true; }
 

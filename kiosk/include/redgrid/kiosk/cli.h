@@ -22,6 +22,8 @@ struct CliOptions {
     std::optional<std::filesystem::path> replay;       // --replay FILE
     std::filesystem::path replay_out = "replay-out";   // --replay-out DIR: its screenshots
     bool windowed = false;
+    // --clock-unsynced: show the screens as before NTP has set the clock (demo, screenshots).
+    bool clock_unsynced = false;
     bool check_config = false;
     bool sync_once = false;
     bool help = false;

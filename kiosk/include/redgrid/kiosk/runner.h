@@ -27,6 +27,8 @@ struct RunnerOptions {
     std::optional<std::chrono::system_clock::time_point> fixed_now;
     std::filesystem::path media_dir;  // where Image ops find media/<sha256>
     AppServices services;             // calls and the interaction sink; null = simulated, in memory
+    // The clock's sync state at start (later changes arrive through the UiInbox).
+    bool clock_synced = true;
 };
 
 // Work from other threads (the network worker) for the UI thread: posted from any thread,

@@ -31,6 +31,8 @@ struct ScreenContext {
     const MaintenanceView* maintenance = nullptr;  // the maintenance screens' state
     // Home (and "waiting for content") carry the hidden maint:corner target to hold.
     bool maintenance_corner = false;
+    // False until NTP has set the clock: `now` may then be days off (docs/deploy.md, "Time").
+    bool clock_synced = true;
 };
 
 render::DrawList build_screen(const ScreenContext& ctx);

@@ -75,6 +75,13 @@ enum class Str {
     honour_governance_star,
     honour_service_star,
     stale_hidden,
+    // Until NTP has set the clock (clock_sync.h): what replaces date-dependent claims.
+    clock_not_set,
+    duty_roster,
+    notices_count_unsynced,
+    duty_needs_clock,
+    validity_needs_clock,
+    calendar_needs_clock,
     services_title,
     services_subtitle,
     service_five_ones,

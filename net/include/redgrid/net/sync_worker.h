@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "redgrid/kiosk/clock.h"
+#include "redgrid/net/clock_skew.h"
 #include "redgrid/net/content_cache.h"
 #include "redgrid/net/heartbeat.h"
 #include "redgrid/net/sync.h"
@@ -122,6 +123,7 @@ private:
     std::mt19937 random_;
     ContentCache cache_;
     std::unique_ptr<Syncer> syncer_;  // used only on the worker thread
+    ClockSkewMonitor skew_;           // likewise
     SteadyTime started_at_;
 
     mutable std::mutex mutex_;
