@@ -166,7 +166,7 @@ void date_block(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const 
 
 void activities_page(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, Rect area) {
     const Lang lang = ctx.ui.lang;
-    const auto upcoming = ctx.content->upcoming_activities(std::chrono::floor<std::chrono::seconds>(ctx.now));
+    const auto upcoming = ctx.content->upcoming_activities(known_now(ctx));
     const std::string note = std::to_string(upcoming.size()) + " " + std::string(tr(Str::activities_count, lang));
     const Rect body = page_title(dl, ctx, m, p, area, "event", std::string(tr(Str::activities_upcoming, lang)), note);
     const float gap = m.px(24);
@@ -208,8 +208,8 @@ void activities_page(DrawList& dl, const ScreenContext& ctx, const Metrics& m, c
 
 void notices_page(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p, Rect area) {
     const Lang lang = ctx.ui.lang;
-    const auto notices = ctx.content->active_notices(std::chrono::floor<std::chrono::seconds>(ctx.now));
-    const std::string note = std::to_string(notices.size()) + " " + std::string(tr(Str::notices_count, lang));
+    const auto notices = ctx.content->active_notices(known_now(ctx));
+    const std::string note = std::to_string(notices.size()) + " " + std::string(tr(ctx.clock_synced ? Str::notices_count : Str::notices_count_unsynced, lang));
     const Rect body = page_title(dl, ctx, m, p, area, "campaign", std::string(tr(Str::notices_title, lang)), note);
     const float gap = m.px(24);
     const int columns = m.portrait ? 1 : 2;
@@ -250,7 +250,9 @@ void notices_page(DrawList& dl, const ScreenContext& ctx, const Metrics& m, cons
                                 .style = {.size = m.px(30), .color = p.text,
                                           .max_lines = static_cast<int>(body_h / line_h), .line_spacing = 1.35f}});
         dl.add(render::Text{.box = {in.x, in.bottom() - until_h, in.w, until_h},
-                            .utf8 = std::string(tr(Str::valid_until, lang)) + " " + format_day_time(ctx, n.valid_to),
+                            .utf8 = ctx.clock_synced ? std::string(tr(Str::valid_until, lang)) + " " +
+                                                           format_day_time(ctx, n.valid_to)
+                                                     : std::string(tr(Str::validity_needs_clock, lang)),
                             .style = {.size = m.px(26), .color = p.text_muted, .valign = render::VAlign::bottom}});
     }
 }
@@ -321,7 +323,7 @@ DrawList attract_screen(const ScreenContext& ctx) {
     const Rect band{0, m.h - band_h, m.w, band_h};
     const Rect area{m.pad() * 1.5f, top + m.pad() * 1.5f, m.w - m.pad() * 3, band.y - top - m.pad() * 3};
 
-    const auto now = std::chrono::floor<std::chrono::seconds>(ctx.now);
+    const auto now = known_now(ctx);
     const std::vector<Page> pages = pages_of(*ctx.content, now);
     const int count = static_cast<int>(pages.size());
     const int current = count > 0 ? ((ctx.ui.attract_page % count) + count) % count : 0;
