@@ -45,6 +45,9 @@ TEST(UiInboxThreads, EveryTaskPostedFromWorkersRunsOnceOnTheDrainingThreadInOrde
     }
     // The runner registers its wake once SDL is up, while workers may already post.
     inbox.set_wake([&] { wakes.fetch_add(1, std::memory_order_relaxed); });
+    // On a loaded machine the posters may all be done before the wake is registered: one
+    // post after it makes "a post wakes the UI" hold in every interleaving.
+    inbox.post([](App&) {});
     while (ran < kPosters * kTasksEach) {
         inbox.drain(app);
         std::this_thread::yield();
@@ -56,7 +59,7 @@ TEST(UiInboxThreads, EveryTaskPostedFromWorkersRunsOnceOnTheDrainingThreadInOrde
     EXPECT_FALSE(out_of_order);
     EXPECT_FALSE(ran_elsewhere);
     EXPECT_GT(wakes.load(), 0);
-    EXPECT_LE(wakes.load(), kPosters * kTasksEach);
+    EXPECT_LE(wakes.load(), kPosters * kTasksEach + 1);
 }
 
 TEST(UiInboxThreads, WorkPostedBeforeTheWakeIsRegisteredWakesTheLoopAtOnce) {
