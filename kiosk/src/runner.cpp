@@ -11,6 +11,7 @@
 
 #include "redgrid/config/log.h"
 #include "redgrid/kiosk/content_index.h"
+#include "redgrid/kiosk/rotation.h"
 #include "redgrid/kiosk/kiosk_lock.h"
 #include "loop_maintenance.h"
 #include "redgrid/render/decoding_media_store.h"
@@ -216,7 +217,11 @@ std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
     AppOptions app_opts = app_options(options.config);
     app_opts.clock_synced = options.clock_synced;
     App app(clock, app_opts, options.services);
-    app.set_size(static_cast<float>(options.width), static_cast<float>(options.height));
+    // A rotated panel: the picture is laid out upright and turned onto the panel's pixels.
+    const Size panel{static_cast<float>(options.width), static_cast<float>(options.height)};
+    auto canvas = RotatedCanvas::create((*target)->renderer(), panel, Rotation{options.config.rotation});
+    if (!canvas) return std::unexpected(canvas.error());
+    app.set_size(canvas->logical().width, canvas->logical().height);
     app.set_content(std::move(content));
     if (options.start_route && is_call_screen(options.start_route->screen))
         drive_call_flow_to(app, clock, *fonts, options.start_route->screen);
@@ -230,7 +235,7 @@ std::expected<void, std::string> render_screenshot(const RunnerOptions& options,
         app.set_maintenance_status(std::move(status));
     }
     app.settle_animations();
-    painter.draw(app.frame(*fonts));
+    canvas->draw(painter, app.frame(*fonts));
     (*target)->present();
     return (*target)->save_png(out.string());
 }
@@ -271,7 +276,16 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
     AppOptions app_opts = app_options(options.config);
     app_opts.clock_synced = options.clock_synced;
     App app(clock, app_opts, services);
-    app.set_size(static_cast<float>((*target)->width()), static_cast<float>((*target)->height()));
+    const Size panel{static_cast<float>((*target)->width()), static_cast<float>((*target)->height())};
+    const Rotation rotation{options.config.rotation};
+    auto canvas = RotatedCanvas::create((*target)->renderer(), panel, rotation);
+    if (!canvas) return std::unexpected(canvas.error());
+    app.set_size(canvas->logical().width, canvas->logical().height);
+    if (rotation.degrees != 0)
+        config::log(LogLevel::info, "rotation {}: laid out at {}x{}, turned onto the {}x{} panel", rotation.degrees,
+                    canvas->logical().width, canvas->logical().height, panel.width, panel.height);
+    // Touches come in panel pixels; the App works in the upright picture's.
+    const auto at = [&](float x, float y) { return to_logical({x, y}, panel, rotation); };
     app.set_content(std::move(content));
     if (options.start_route) app.navigate(*options.start_route);
     inbox.set_wake([wake_event] {
@@ -295,8 +309,7 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
         }
         if (app.needs_redraw()) {
             // A clock tick or a press repaints only what changed where the target allows.
-            if ((*target)->keeps_frame()) painter.draw_changes(app.frame(*fonts));
-            else painter.draw(app.frame(*fonts));
+            canvas->draw(painter, app.frame(*fonts), (*target)->keeps_frame());
             (*target)->present();
             if (!ready_sent) {
                 sd_notify(0, "READY=1\nSTATUS=first frame on screen");
@@ -324,20 +337,20 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
                 case SDL_QUIT:
                     if (system_event_action(e, fullscreen) == SystemEventAction::quit) return 0;
                     break;  // a resident cannot close the kiosk (kiosk_lock.h)
-                case SDL_FINGERDOWN: app.press({e.tfinger.x * w, e.tfinger.y * h}); break;
-                case SDL_FINGERMOTION: app.move({e.tfinger.x * w, e.tfinger.y * h}); break;
-                case SDL_FINGERUP: app.release({e.tfinger.x * w, e.tfinger.y * h}); break;
+                case SDL_FINGERDOWN: app.press(at(e.tfinger.x * w, e.tfinger.y * h)); break;
+                case SDL_FINGERMOTION: app.move(at(e.tfinger.x * w, e.tfinger.y * h)); break;
+                case SDL_FINGERUP: app.release(at(e.tfinger.x * w, e.tfinger.y * h)); break;
                 case SDL_MOUSEBUTTONDOWN:
                     if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
-                        app.press({static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
+                        app.press(at(static_cast<float>(e.button.x), static_cast<float>(e.button.y)));
                     break;
                 case SDL_MOUSEMOTION:
                     if (e.motion.which != SDL_TOUCH_MOUSEID && (e.motion.state & SDL_BUTTON_LMASK))
-                        app.move({static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)});
+                        app.move(at(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)));
                     break;
                 case SDL_MOUSEBUTTONUP:
                     if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
-                        app.release({static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
+                        app.release(at(static_cast<float>(e.button.x), static_cast<float>(e.button.y)));
                     break;
                 case SDL_WINDOWEVENT:
                     if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
