@@ -81,15 +81,16 @@ else()
 endif()
 
 # Components that dpkg-shlibdeps may miss: what the kiosk opens at run time (fonts,
-# the GPU drivers SDL's KMSDRM backend loads with dlopen) and systemd for the
-# maintainer scripts (systemd-sysusers, systemd-tmpfiles, systemctl).
+# the GPU drivers SDL's KMSDRM backend loads with dlopen, espeak-ng's voice data for the
+# spoken lines) and systemd for the maintainer scripts (systemd-sysusers, systemd-tmpfiles,
+# systemctl).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME redgrid-kiosk)
 set(CPACK_DEBIAN_KIOSK_DESCRIPTION "RedGrid party-mass service screen (kiosk)
  Full-screen SDL2 program for the public touch screens of a neighbourhood service
  grid: the red map, members on duty, one-key call, services, activities, notices.
  Runs on KMS/DRM without a desktop, started by systemd.")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-  "${REDGRID_RUNTIME_LIBS}libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libcairo2, libcurl4, libsqlite3-0, libsystemd0, libqrencode4, fonts-noto-cjk | fonts-wqy-microhei, fonts-material-design-icons-iconfont, libegl1, libegl-mesa0, libgbm1, libgles2, libgl1-mesa-dri, systemd (>= 252)")
+  "${REDGRID_RUNTIME_LIBS}libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libcairo2, libcurl4, libsqlite3-0, libsystemd0, libqrencode4, libespeak-ng1, espeak-ng-data, fonts-noto-cjk | fonts-wqy-microhei, fonts-material-design-icons-iconfont, libegl1, libegl-mesa0, libgbm1, libgles2, libgl1-mesa-dri, systemd (>= 252)")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "systemd-timesyncd")
 
 set(CPACK_DEBIAN_HUB_PACKAGE_NAME redgrid-hub)

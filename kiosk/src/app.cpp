@@ -6,6 +6,7 @@
 
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/maintenance_flow.h"
+#include "spoken_lines.h"
 
 namespace redgrid::kiosk {
 namespace {
@@ -16,7 +17,8 @@ bool is_call_screen(ScreenId s) {
 
 }  // namespace
 
-App::App(const Clock& clock, AppOptions options, AppServices services) : clock_(clock), options_(options) {
+App::App(const Clock& clock, AppOptions options, AppServices services)
+    : clock_(clock), options_(options), announcer_(services.announcer) {
     ui_.lang = options.lang;
     last_input_ = clock_.steady_now();
     if (!services.calls) {
@@ -32,6 +34,18 @@ App::App(const Clock& clock, AppOptions options, AppServices services) : clock_(
     maint_ = std::make_unique<MaintenanceFlow>(
         clock_, MaintenanceOptions{.pin = options_.maintenance_pin, .hold = options_.maintenance_hold},
         services.maintenance);
+    speak_changes(false);
+}
+
+void App::speak_changes(bool aloud) {
+    const bool in_call = flow_->active() && is_call_screen(ui_.route.screen);
+    std::string key = (in_call ? "call:" + spoken_call_key(call_view_) : route_name(ui_.route)) +
+                      (ui_.lang == Lang::zh ? "@zh" : "@en");
+    if (key == spoken_key_) return;
+    spoken_key_ = std::move(key);
+    if (!aloud || !announcer_) return;
+    std::string line = in_call ? spoken_call_line(call_view_, ui_.lang) : spoken_title(content_.get(), ui_.route, ui_.lang);
+    if (!line.empty()) announcer_->say(std::move(line), ui_.lang);
 }
 
 void App::follow_maintenance() {
@@ -109,6 +123,7 @@ void App::navigate(Route route) {
     ui_.scroll = 0;
     fling_velocity_ = 0;
     dirty_ = true;
+    speak_changes(false);
 }
 
 void App::touched() { last_input_ = clock_.steady_now(); }
@@ -119,6 +134,7 @@ void App::press(render::Point p) {
         // The waking touch only wakes: home shows at once, and this finger activates nothing
         // there (no call by accident), nor scrolls or pans.
         waking_ = true;
+        if (announcer_) announcer_->click();
         go_home(true);
         drag_max_.reset();
         dragging_ = panning_ = pan_possible_ = false;
@@ -162,6 +178,10 @@ void App::press(render::Point p) {
     const render::HitTarget* t = caught_fling ? nullptr : frame_.hit(p);
     std::string id = t && !t->id.starts_with(kScrollTargetPrefix) ? t->id : std::string();
     if (id == maint_ids::corner) corner_pressed_at_ = clock_.steady_now();
+    if (id.starts_with(kMapPanTargetPrefix)) id.clear();
+    // The click says "you touched something that can be pressed", in the same frame (not
+    // for the hidden maintenance corner, which must not give itself away).
+    if (!id.empty() && id != maint_ids::corner && announcer_) announcer_->click();
     if (id != ui_.pressed_id) {
         ui_.pressed_id = std::move(id);
         dirty_ = true;
@@ -254,6 +274,7 @@ void App::release(render::Point p) {
     ui_.pressed_id.clear();
     if (!pressed.empty()) dirty_ = true;
     if (t && t->id == pressed) activate(pressed);
+    speak_changes(true);
 }
 
 float App::drag_slop() const {
@@ -422,6 +443,8 @@ void App::tick() {
     step_fling();
     if (animating()) anim_dirty_ = true;
     if (flow_->tick()) follow_call_flow();
+    // The call moved on by itself (a member is coming, has arrived): say so.
+    speak_changes(true);
     if (corner_held()) {
         // Held long enough: the finger is still down, so its release must not tap anything.
         ui_.pressed_id.clear();
@@ -440,6 +463,8 @@ void App::tick() {
         go_home(true);
     }
     if (idle >= options_.idle_return + options_.attract_after) enter_attract();
+    // The resident has gone: the idle return and the attract loop are not announced.
+    speak_changes(false);
 }
 
 void App::enter_attract() {

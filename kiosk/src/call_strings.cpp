@@ -62,6 +62,12 @@ constexpr Entry kTable[] = {
     {CallStr::save_failed, "评价未能保存，请再试一次", "The rating could not be saved: please try again"},
     {CallStr::thanks_title, "谢谢您的评价！", "Thank you for your rating!"},
     {CallStr::thanks_body, "即将返回首页", "Going back to the home screen"},
+    {CallStr::say_confirm, "呼叫网格党员。按确认呼叫，离您最近的值班党员会前来帮助您。不需要就按取消。",
+     "Call a grid member. Press Yes, call, and the nearest member on duty will come to help you. "
+     "Press Cancel if you do not need help."},
+    {CallStr::say_coming, "党员{}正在赶来，大约{}分钟到达，请在屏幕附近等候。",
+     "{} is on the way and will be here in about {} minutes. Please wait near the screen."},
+    {CallStr::say_contact, "请直接联系本网格值班党员{}。", "Please contact {}, the grid's member on duty."},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(CallStr::count_), "one row per CallStr key");
 

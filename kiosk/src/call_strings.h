@@ -53,6 +53,10 @@ enum class CallStr {
     save_failed,
     thanks_title,
     thanks_body,
+    // Spoken, not shown (announcer.h).
+    say_confirm,
+    say_coming,   // {} the member's name, {} the minutes
+    say_contact,  // {} the grid's on-duty member
     count_
 };
 

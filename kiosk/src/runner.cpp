@@ -14,6 +14,7 @@
 #include "redgrid/kiosk/rotation.h"
 #include "redgrid/kiosk/kiosk_lock.h"
 #include "loop_maintenance.h"
+#include "redgrid/kiosk/speech.h"
 #include "redgrid/render/decoding_media_store.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/painter.h"
@@ -269,9 +270,23 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
     render::DecodingMediaStore media(files, [&inbox] { inbox.post([](App& app) { app.invalidate(); }); });
     render::Painter painter((*target)->renderer(), *fonts, media);
 
+    // Sound only where it was asked for and an audio device opens; otherwise the kiosk is
+    // silent and says why once.
+    std::unique_ptr<Announcer> speech;
+    if (options.config.sound) {
+        std::string how;
+        if (auto s = open_speech(&how)) {
+            speech = std::move(*s);
+            config::log(LogLevel::info, "sound: on ({})", how);
+        } else {
+            config::log(LogLevel::notice, "sound: off: {}", s.error());
+        }
+    }
+    AppServices services = options.services;
+    if (!services.announcer) services.announcer = speech.get();
+
     SystemClock clock;
     LoopMaintenance maintenance(options.services.maintenance, options.config, inbox);
-    AppServices services = options.services;
     services.maintenance = &maintenance;
     AppOptions app_opts = app_options(options.config);
     app_opts.clock_synced = options.clock_synced;

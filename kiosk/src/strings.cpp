@@ -209,6 +209,9 @@ constexpr Entry kTable[] = {
     {Str::unit_minutes, "{} 分钟", "{} min"},
     {Str::unit_hours, "{} 小时", "{} h"},
     {Str::unit_days, "{} 天", "{} d"},
+    {Str::say_home, "首页。需要帮助，请按一键呼叫按钮。", "Home. For help, press the Call a member button."},
+    {Str::say_comma, "，", ", "},
+    {Str::say_stop, "。", ". "},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Str::count_), "one row per Str key");
 

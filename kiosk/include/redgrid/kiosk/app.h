@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "redgrid/kiosk/announcer.h"
 #include "redgrid/kiosk/call_flow.h"
 #include "redgrid/kiosk/call_service.h"
 #include "redgrid/kiosk/clock.h"
@@ -52,11 +53,12 @@ struct AppOptions {
 // Where calls go and where interactions are kept. Either may be null: the App then uses
 // its own simulated dispatcher and in-memory sink (--demo, tests). `maintenance` gathers the
 // maintenance screen's status and acts for it; null: the screen shows no status and its
-// actions do nothing.
+// actions do nothing. announcer: the click and spoken lines (speech.h); null = silent.
 struct AppServices {
     CallService* calls = nullptr;
     InteractionSink* sink = nullptr;
     MaintenanceService* maintenance = nullptr;
+    Announcer* announcer = nullptr;
 };
 
 class App {
@@ -126,6 +128,9 @@ private:
     bool idle_timers_held() const;
     void enter_attract();
     void turn_attract_pages();
+    // Says the screen's title or the call's state if it changed since the last line; with
+    // aloud false (start-up, navigate(), idle return: nobody asked) only takes note of it.
+    void speak_changes(bool aloud);
     bool minute_changed() const;
     // The scrolling area under p in the current frame and its largest offset.
     std::optional<float> scroll_max_at(render::Point p) const;
@@ -141,6 +146,8 @@ private:
     std::unique_ptr<DemoCallService> own_calls_;
     std::unique_ptr<MemoryInteractionSink> own_sink_;
     std::unique_ptr<CallFlow> flow_;
+    Announcer* announcer_ = nullptr;
+    std::string spoken_key_;  // what the last line was about (route or call state, and language)
     CallFlowView call_view_;
     std::unique_ptr<MaintenanceFlow> maint_;
     std::chrono::steady_clock::time_point corner_pressed_at_{};

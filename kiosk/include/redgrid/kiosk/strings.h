@@ -197,6 +197,10 @@ enum class Str {
     unit_minutes,
     unit_hours,
     unit_days,
+    // Spoken, not shown (announcer.h): home's line and the pauses between a line's parts.
+    say_home,
+    say_comma,
+    say_stop,
     count_
 };
 
