@@ -23,7 +23,8 @@ std::string host_of(const std::string& url) {
 }  // namespace
 
 OnlineServices::OnlineServices(const config::KioskConfig& config, const std::string& config_path,
-                               const kiosk::Clock& clock, kiosk::UiInbox& inbox, const net::CachedContent* shown)
+                               const kiosk::Clock& clock, kiosk::UiInbox& inbox, const net::CachedContent* shown,
+                               OnlineTimings timings)
     : inbox_(inbox), clock_(clock),
       probe_{.kiosk_id = config.kiosk_id, .data_dir = config.data_dir} {
     server_host_ = host_of(config.server_url);
@@ -54,12 +55,14 @@ OnlineServices::OnlineServices(const config::KioskConfig& config, const std::str
     }
 
     if (queue_) {
-        uploader_ = std::make_unique<net::EventUploader>(*queue_, *sync, clock);
+        uploader_ = std::make_unique<net::EventUploader>(*queue_, *sync, clock, timings.upload);
         uploader_->start();
         sink_ = std::make_unique<net::QueueInteractionSink>(*queue_, [this] { uploader_->nudge(); });
     }
-    // Call updates are drained by the UI loop; an empty task wakes it to do so.
-    calls_ = std::make_unique<net::NetworkCallService>(*sync, clock, queue_ ? &*queue_ : nullptr, net::CallTiming{},
+    // Call updates are drained by the UI loop; an empty task wakes it to do so. The call
+    // flow records each call and cancel in the queue (through sink_); the service only
+    // talks to the hub, so a call made offline is recorded once.
+    calls_ = std::make_unique<net::NetworkCallService>(*sync, clock, timings.calls,
                                                        [&inbox] { inbox.post([](kiosk::App&) {}); });
 
     // The worker calls back on its own thread; the UI thread picks the news up from the inbox.
@@ -87,7 +90,8 @@ OnlineServices::OnlineServices(const config::KioskConfig& config, const std::str
             net::HeartbeatInfo info;
             if (uploader_) uploader_->fill(info);
             return info;
-        });
+        },
+        timings.sync);
     worker_->start(shown);
 }
 

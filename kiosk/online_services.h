@@ -20,6 +20,14 @@
 
 namespace redgrid {
 
+// The workers' timings; the defaults are the kiosk's. The soak test (tests/soak) runs the
+// same wiring on an accelerated clock by setting recheck_every in each.
+struct OnlineTimings {
+    net::WorkerTiming sync;
+    net::UploadTiming upload;
+    net::CallTiming calls;
+};
+
 // Also the maintenance screen's service: its status adds the sync worker's view and the
 // event queue to what the machine says, gathered on the prober's thread.
 class OnlineServices final : public kiosk::MaintenanceService {
@@ -29,12 +37,15 @@ public:
     // it is not, it logs why: calls then say plainly that the screen is offline and show the
     // grid's duty phone, and what residents did waits in the queue.
     OnlineServices(const config::KioskConfig& config, const std::string& config_path, const kiosk::Clock& clock,
-                   kiosk::UiInbox& inbox, const net::CachedContent* shown);
+                   kiosk::UiInbox& inbox, const net::CachedContent* shown, OnlineTimings timings = {});
     ~OnlineServices();
     OnlineServices(const OnlineServices&) = delete;
     OnlineServices& operator=(const OnlineServices&) = delete;
 
     kiosk::AppServices app_services();
+    // The queue and its uploader, when the queue could be opened (heartbeat, tests).
+    net::EventQueue* queue() { return queue_ ? &*queue_ : nullptr; }
+    net::EventUploader* uploader() { return uploader_.get(); }
 
     void watch(bool open) override;
     void sync_now() override;

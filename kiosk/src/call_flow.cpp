@@ -149,8 +149,10 @@ bool CallFlow::confirm() {
                               .member_id = std::nullopt, .idempotency_key = call_key_};
     // Recorded first: even if the dispatcher never hears of it, the hub learns that a
     // resident asked for help here. The call goes out whatever the sink says: help first.
-    const nlohmann::json payload{{"client_call_id", call_key_}, {"grid_id", grid_id},
-                                 {"at", iso_utc(clock_.now())}, {"member_id", nullptr}};
+    // This is the call's one durable record: the network service never queues a copy, and
+    // the hub creates the call from whichever of this event and the POST arrives first.
+    const nlohmann::json payload{{"client_call_id", call_key_}, {"grid_id", grid_id}, {"at", iso_utc(clock_.now())},
+                                 {"category", nullptr}, {"member_id", nullptr}};
     sink_.record({.kind = InteractionKind::call, .payload_json = payload.dump()});
     last_call_at_ = clock_.steady_now();
     escalated_ = false;
@@ -206,11 +208,22 @@ bool CallFlow::submit_rating() {
 void CallFlow::apply(const CallUpdate& u) {
     if (!call_id_ || u.call_id != *call_id_) return;  // an old call's late news
     switch (u.state) {
-        case CallState::queued: break;
-        case CallState::escalated: escalated_ = true; break;
+        case CallState::queued:
+        case CallState::escalated:
+            // The hub has the call (again): after "offline, still trying" the screen must say
+            // it is waiting for a member, not that the network is down.
+            if (u.state == CallState::escalated) escalated_ = true;
+            if (step_ == CallStep::failed) {
+                still_trying_ = false;
+                fail_message_.clear();
+                contact_.reset();
+                enter(CallStep::calling);
+            }
+            break;
         case CallState::dispatched:
             member_ = u.member;
             dispatched_at_ = clock_.steady_now();
+            still_trying_ = false;
             if (step_ != CallStep::coming) enter(CallStep::coming);
             break;
         case CallState::arrived:

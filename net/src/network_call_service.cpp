@@ -31,11 +31,10 @@ bool same(const CallUpdate& a, const CallUpdate& b) {
 
 }  // namespace
 
-NetworkCallService::NetworkCallService(SyncOptions endpoint, const kiosk::Clock& clock, EventQueue* queue,
-                                       CallTiming timing, std::function<void()> wake_ui)
+NetworkCallService::NetworkCallService(SyncOptions endpoint, const kiosk::Clock& clock, CallTiming timing,
+                                       std::function<void()> wake_ui)
     : endpoint_(std::move(endpoint)),
       clock_(clock),
-      queue_(queue),
       timing_(timing),
       wake_ui_(std::move(wake_ui)),
       http_(endpoint_.http) {
@@ -101,16 +100,6 @@ void NetworkCallService::emit(Tracked& call, CallUpdate update) {
     ready_.push_back(std::move(update));
 }
 
-bool NetworkCallService::enqueue(EventKind kind, const std::string& payload) {
-    if (!queue_) return false;
-    auto stored = queue_->enqueue(kind, payload);
-    if (!stored) {
-        log(LogLevel::error, "call: {} could not be queued: {}", to_string(kind), stored.error().message);
-        return false;
-    }
-    return true;
-}
-
 std::chrono::milliseconds NetworkCallService::retry_delay(int failures) {
     auto delay = timing_.first_retry;
     for (int i = 1; i < failures && delay < timing_.max_retry; ++i) delay *= 2;
@@ -153,20 +142,11 @@ void NetworkCallService::run() {
 void NetworkCallService::step(const std::string& key, Tracked call) {
     if (call.hub_id.empty()) {
         if (!call.cancel_wanted) return post_call(key, call);
-        // Cancelled before the hub ever answered the call.
+        // Cancelled before the hub ever answered the call. The caller's queued `call` event
+        // takes the call there anyway and its queued `call_cancel` follows it, in order.
         std::lock_guard lock(mutex_);
         auto& live = calls_.at(key);
-        if (live.queued) {
-            // The call may be at the hub (an answer lost) or will get there through the
-            // queue; the cancel follows it there, in order.
-            const nlohmann::json payload{{"client_call_id", key}, {"at", format_utc(clock_.now())}};
-            const bool queued = enqueue(EventKind::call_cancel, payload.dump());
-            emit(live, {.call_id = key, .state = CallState::cancelled,
-                        .message = queued ? kWillBeCancelled : "cancel could not be stored",
-                        .still_trying = queued});
-        } else {
-            emit(live, {.call_id = key, .state = CallState::cancelled, .message = "cancelled before it was sent"});
-        }
+        emit(live, {.call_id = key, .state = CallState::cancelled, .message = kWillBeCancelled, .still_trying = true});
         calls_.erase(key);
         return;
     }
@@ -212,11 +192,7 @@ void NetworkCallService::post_call(const std::string& key, Tracked& call) {
         return;
     }
     ++live.failures;
-    if (!live.queued) {
-        nlohmann::json payload{{"client_call_id", key}, {"grid_id", request.grid_id}, {"at", format_utc(clock_.now())},
-                               {"category", body["category"]}, {"member_id", body["member_id"]}};
-        live.queued = enqueue(EventKind::call, payload.dump());
-    }
+    // Nothing to queue here: the caller's `call` event is already in the durable queue.
     log(LogLevel::warning, "call {} not sent ({} attempt(s)), retrying: {}", key, live.failures, failure.message);
     emit(live, {.call_id = key, .state = CallState::offline, .message = failure.message, .still_trying = true});
     live.next = live.cancel_wanted ? clock_.steady_now()
@@ -235,13 +211,10 @@ void NetworkCallService::post_cancel(const std::string& key, Tracked& call) {
         calls_.erase(key);
         return;
     }
-    // Offline: the cancel goes through the durable queue and reaches the hub when it can.
-    const nlohmann::json payload{{"client_call_id", key}, {"call_id", call.hub_id}, {"at", format_utc(clock_.now())}};
-    const bool queued = enqueue(EventKind::call_cancel, payload.dump());
-    log(LogLevel::warning, "call {} cancel not sent ({}); {}", key, answer.error().message,
-        queued ? "queued" : "NOT queued");
-    emit(live, {.call_id = key, .state = CallState::cancelled,
-                .message = queued ? kWillBeCancelled : "cancel could not be stored", .still_trying = queued});
+    // Offline: the caller's queued `call_cancel` takes the cancel to the hub when it can.
+    log(LogLevel::warning, "call {} cancel not sent ({}); the queued cancel will reach the hub", key,
+        answer.error().message);
+    emit(live, {.call_id = key, .state = CallState::cancelled, .message = kWillBeCancelled, .still_trying = true});
     calls_.erase(key);
 }
 

@@ -16,7 +16,7 @@ protected:
                 .idempotency_key = std::move(key)};
     }
     void start_service(const std::string& url) {
-        calls_ = std::make_unique<net::NetworkCallService>(endpoint(url), clock_, &queue(), call_timing());
+        calls_ = std::make_unique<net::NetworkCallService>(endpoint(url), clock_, call_timing());
     }
     const kiosk::CallUpdate& last() { return updates().back(); }
 };
@@ -124,50 +124,38 @@ TEST_F(Calls, CancelOnlineEndsTheCallAtTheHub) {
     ASSERT_TRUE(wait_for_state(CallState::cancelled));
     EXPECT_FALSE(last().still_trying);
     EXPECT_EQ(hub_->records().call_by_client_id("k1", "key-cancel")->status, "cancelled");
-    EXPECT_EQ(queue().depth(), 0u) << "online: nothing had to be queued";
+    EXPECT_EQ(queue().depth(), 0u) << "the service never queues: the call flow keeps the one record";
 }
 
-TEST_F(Calls, OfflineTheCallIsQueuedAndRetriedAndTheCancelWillBeCancelled) {
+TEST_F(Calls, OfflineTheServiceSaysStillTryingQueuesNothingAndTheCancelWillBeCancelled) {
+    // The durable records are the caller's (CallFlow, tests/hub/call_flow_hub_test.cpp):
+    // the service itself must not queue a second copy of the call or of its cancel.
     provision();
     const int port = unused_port();
     start_service("http://127.0.0.1:" + std::to_string(port));
     const auto id = calls_->request(request("key-offline"));
     ASSERT_TRUE(wait_for_state(CallState::offline));
     EXPECT_TRUE(last().still_trying) << "the screen says it is still trying";
-    EXPECT_EQ(queue().depth(), 1u) << "the call is in the durable queue";
+    clock_.advance(10s);
+    EXPECT_EQ(queue().depth(), 0u) << "nothing queued by the service";
     calls_->cancel(id);
     ASSERT_TRUE(wait_for_state(CallState::cancelled));
     EXPECT_TRUE(last().still_trying);
     EXPECT_EQ(last().message, net::kWillBeCancelled);
-    const auto queued = queue().peek_batch(10, 1 << 20);
-    ASSERT_EQ(queued.size(), 2u);
-    EXPECT_EQ(queued[0].kind, net::EventKind::call);
-    EXPECT_EQ(queued[1].kind, net::EventKind::call_cancel);
-
-    start_hub({}, port);
-    net::EventUploader uploader(queue(), endpoint(hub_url()), clock_, upload_timing());
-    ASSERT_TRUE(uploader.upload_batch().has_value());
-    const auto call = hub_->records().call_by_client_id("k1", "key-offline");
-    ASSERT_TRUE(call.has_value()) << "the call reached the hub through the queue";
-    EXPECT_EQ(call->status, "cancelled");
-    EXPECT_EQ(call->category, "health");
+    EXPECT_EQ(queue().depth(), 0u);
+    EXPECT_TRUE(eventually([&] { return calls_->open_calls() == 0; }));
 }
 
-TEST_F(Calls, OfflineThenOnlineTheRetryPlacesTheSameCall) {
+TEST_F(Calls, OfflineThenOnlineTheRetryPlacesTheCall) {
     provision();
     const int port = unused_port();
     start_service("http://127.0.0.1:" + std::to_string(port));
     calls_->request(request("key-retry"));
     ASSERT_TRUE(wait_for_state(CallState::offline));
-    // The queued event reaches the hub first; the retried POST then finds the same call.
     start_hub({}, port);
-    net::EventUploader uploader(queue(), endpoint(hub_url()), clock_, upload_timing());
-    ASSERT_TRUE(uploader.upload_batch().has_value());
-    ASSERT_TRUE(eventually([&] {
-        clock_.advance(5s);
-        return calls_->hub_call_id("key-retry").has_value();
-    }));
-    EXPECT_EQ(hub_->records().calls(start_, hub_->directory()).size(), 1u) << "one call, however it arrived";
+    ASSERT_TRUE(wait_for_state(CallState::queued)) << "the retried POST reached the hub";
+    EXPECT_EQ(calls_->hub_call_id("key-retry"), "call-1");
+    EXPECT_EQ(hub_->records().calls(start_, hub_->directory()).size(), 1u);
 }
 
 }  // namespace

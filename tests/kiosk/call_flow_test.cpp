@@ -236,6 +236,49 @@ TEST_F(CallFlowTest, OfflineButStillTryingKeepsTheCallCancellable) {
     EXPECT_EQ(f.view().eta_left_minutes, 3);
 }
 
+TEST_F(CallFlowTest, QueuedAfterOfflineSaysTheCallIsWaitingNotThatTheNetworkIsDown) {
+    // The retried POST reached the hub: the screen must stop saying "offline, still trying".
+    struct RetryingService final : CallService {
+        std::vector<CallUpdate> pending;
+        CallId request(const CallRequest&) override {
+            pending.push_back({.call_id = "c1", .state = CallState::offline, .message = "no route", .still_trying = true});
+            return "c1";
+        }
+        void cancel(const CallId&) override {}
+        std::vector<CallUpdate> drain_updates() override { return std::exchange(pending, {}); }
+    } retrying;
+    CallFlow f{clock, retrying, sink, CallFlowOptions{.kiosk_id = "k"}};
+    f.set_content(content);
+    ASSERT_TRUE(f.activate("call"));
+    ASSERT_TRUE(f.activate("call:confirm"));
+    f.tick();
+    ASSERT_EQ(f.step(), CallStep::failed);
+    ASSERT_TRUE(f.view().still_trying);
+    retrying.pending.push_back({.call_id = "c1", .state = CallState::queued});
+    EXPECT_TRUE(f.tick());
+    EXPECT_EQ(f.step(), CallStep::calling);
+    EXPECT_EQ(f.screen(), ScreenId::calling);
+    EXPECT_FALSE(f.view().still_trying);
+    EXPECT_FALSE(f.view().contact.has_value());
+    EXPECT_TRUE(f.view().can_cancel);
+    // Offline again while waiting, then escalated by the hub: waiting, at the duty desk.
+    retrying.pending.push_back({.call_id = "c1", .state = CallState::offline, .message = "x", .still_trying = true});
+    f.tick();
+    ASSERT_EQ(f.step(), CallStep::failed);
+    retrying.pending.push_back({.call_id = "c1", .state = CallState::escalated, .message = "passed to desk"});
+    f.tick();
+    EXPECT_EQ(f.step(), CallStep::calling);
+    EXPECT_TRUE(f.view().escalated);
+    // A final failure still ends on the phone number, and queued news of an ended call is ignored.
+    retrying.pending.push_back({.call_id = "c1", .state = CallState::refused});
+    f.tick();
+    ASSERT_EQ(f.step(), CallStep::failed);
+    retrying.pending.push_back({.call_id = "c1", .state = CallState::queued});
+    f.tick();
+    EXPECT_EQ(f.step(), CallStep::failed);
+    EXPECT_EQ(sink.records_of(InteractionKind::call).size(), 1u) << "one record of the call";
+}
+
 TEST_F(CallFlowTest, RefusedShowsTheContactInstead) {
     service.set_options({.mode = DemoCallMode::refuse, .answer_after = 4s});
     place_call();

@@ -95,7 +95,7 @@ TEST(LogScrub, NeitherTheTokenNorAPhoneNumberEverReachesTheLog) {
     // 4. A call the hub answers 503 with an echo: the service logs why it retries.
     CallTiming timing;
     timing.first_retry = 10min;  // one attempt is enough
-    NetworkCallService calls(*options, clock, nullptr, timing);
+    NetworkCallService calls(*options, clock, timing);
     kiosk::CallRequest request;
     request.grid_id = "g-01-1";
     calls.request(request);

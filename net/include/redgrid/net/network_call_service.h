@@ -4,12 +4,16 @@
 // GET /api/v1/calls/{id} every few seconds while it is open, and hands the changes over as
 // CallUpdates, drained on the UI thread. The UI thread never waits for the network.
 //
-// When the hub cannot be reached the call is put in the durable queue (a `call` event, so
-// it reaches the hub even if the kiosk restarts), the screen is told honestly that the
-// kiosk is still trying (offline, still_trying), and the POST is retried with backoff;
-// the hub's client_call_id makes every retry the same call. A cancel that cannot be sent
-// goes into the queue as a `call_cancel` event and is reported as cancelled with
-// still_trying set and the message "will be cancelled".
+// One durable record per resident call: the CALLER records the call (a `call` event) and
+// any cancel (`call_cancel`) in the durable queue before request() / cancel() (CallFlow
+// does, through its InteractionSink, so the call reaches the hub through the uploader even
+// if every POST fails or the kiosk restarts). This service only talks to the calls
+// endpoints and never queues a second copy. When the hub cannot be reached the screen is
+// told honestly that the kiosk is still trying (offline, still_trying) and the POST is
+// retried with backoff; the hub's client_call_id makes every retry, and the queued event,
+// the same call. A cancel that cannot be sent (or a call the hub has not answered yet) is
+// reported as cancelled with still_trying set and the message "will be cancelled": the
+// caller's queued `call_cancel` takes it to the hub.
 #pragma once
 
 #include <chrono>
@@ -25,7 +29,6 @@
 
 #include "redgrid/kiosk/call_service.h"
 #include "redgrid/kiosk/clock.h"
-#include "redgrid/net/event_queue.h"
 #include "redgrid/net/http_client.h"
 #include "redgrid/net/sync.h"
 
@@ -45,10 +48,10 @@ inline constexpr const char* kWillBeCancelled = "will be cancelled";
 
 class NetworkCallService final : public kiosk::CallService {
 public:
-    // `clock` (and `queue`, when given) must outlive the service. `wake_ui` is called on
-    // the worker thread after new updates are ready (the app wakes its loop).
-    NetworkCallService(SyncOptions endpoint, const kiosk::Clock& clock, EventQueue* queue = nullptr,
-                       CallTiming timing = {}, std::function<void()> wake_ui = {});
+    // `clock` must outlive the service. `wake_ui` is called on the worker thread after new
+    // updates are ready (the app wakes its loop).
+    NetworkCallService(SyncOptions endpoint, const kiosk::Clock& clock, CallTiming timing = {},
+                       std::function<void()> wake_ui = {});
     ~NetworkCallService() override;  // stops and joins
     NetworkCallService(const NetworkCallService&) = delete;
     NetworkCallService& operator=(const NetworkCallService&) = delete;
@@ -70,7 +73,6 @@ private:
         kiosk::CallRequest request;
         std::string hub_id;
         bool cancel_wanted = false;
-        bool queued = false;  // the call event is in the durable queue
         int failures = 0;
         Steady next{};
         std::optional<kiosk::CallUpdate> last;
@@ -81,12 +83,10 @@ private:
     void post_cancel(const std::string& key, Tracked& call);
     void poll(const std::string& key, Tracked& call);
     void emit(Tracked& call, kiosk::CallUpdate update);  // lock held
-    bool enqueue(EventKind kind, const std::string& payload);
     std::chrono::milliseconds retry_delay(int failures);
 
     SyncOptions endpoint_;
     const kiosk::Clock& clock_;
-    EventQueue* queue_;
     CallTiming timing_;
     std::function<void()> wake_ui_;
     HttpClient http_;  // worker thread only
