@@ -13,6 +13,7 @@
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/rotation.h"
 #include "redgrid/kiosk/kiosk_lock.h"
+#include "redgrid/kiosk/touch_input.h"
 #include "loop_maintenance.h"
 #include "redgrid/kiosk/speech.h"
 #include "redgrid/render/decoding_media_store.h"
@@ -313,7 +314,9 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
     EventWaiter waiter;
     bool ready_sent = false;
     const Content* painted_content = app.content();
-    const float w = static_cast<float>((*target)->width()), h = static_cast<float>((*target)->height());
+    // Touches come in panel pixels (clamped to the panel there); the App gets the upright picture's.
+    TouchInput touch(static_cast<float>((*target)->width()), static_cast<float>((*target)->height()),
+                     [&](render::Point p) { return at(p.x, p.y); });
     for (;;) {
         inbox.drain(app);
         app.tick();
@@ -348,25 +351,11 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
                 sd_notify(0, "STOPPING=1");
                 return 0;
             }
+            if (touch.handle(e, app)) continue;
             switch (e.type) {
                 case SDL_QUIT:
                     if (system_event_action(e, fullscreen) == SystemEventAction::quit) return 0;
                     break;  // a resident cannot close the kiosk (kiosk_lock.h)
-                case SDL_FINGERDOWN: app.press(at(e.tfinger.x * w, e.tfinger.y * h)); break;
-                case SDL_FINGERMOTION: app.move(at(e.tfinger.x * w, e.tfinger.y * h)); break;
-                case SDL_FINGERUP: app.release(at(e.tfinger.x * w, e.tfinger.y * h)); break;
-                case SDL_MOUSEBUTTONDOWN:
-                    if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
-                        app.press(at(static_cast<float>(e.button.x), static_cast<float>(e.button.y)));
-                    break;
-                case SDL_MOUSEMOTION:
-                    if (e.motion.which != SDL_TOUCH_MOUSEID && (e.motion.state & SDL_BUTTON_LMASK))
-                        app.move(at(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)));
-                    break;
-                case SDL_MOUSEBUTTONUP:
-                    if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
-                        app.release(at(static_cast<float>(e.button.x), static_cast<float>(e.button.y)));
-                    break;
                 case SDL_WINDOWEVENT:
                     if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                         painter.forget_frame();
