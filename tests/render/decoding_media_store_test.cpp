@@ -67,6 +67,8 @@ TEST(DecodingMediaStore, PhotoIsDecodedOffTheUiThreadAndShownOnTheNextFrame) {
     EXPECT_EQ(h.painter.stats().missing_images, 0u) << "pending is not missing";
 
     h.store.wait_idle();
+    // on_ready runs just after the result is stored (and wait_idle returns): wait for it.
+    for (int i = 0; i < 2000 && h.ready_calls.load() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     EXPECT_EQ(h.ready_calls.load(), 1);
     EXPECT_NE(h.recording.decoded_on, std::this_thread::get_id());
     const auto second = h.draw(list);
@@ -103,6 +105,22 @@ TEST(DecodingMediaStore, StopsPromptlyWithRequestsStillQueued) {
         EXPECT_TRUE(store.pending("m99"));
     }  // the destructor joins the decoder thread without working through the queue
     SUCCEED();
+}
+
+TEST(DecodingMediaStore, PhotosNobodyCollectedAreBoundedNotKeptForever) {
+    // A resident flicks through the members list: every photo is asked for once and the
+    // frames that would have collected them never come. Memory must not keep them all.
+    DecodingHarness h;
+    const int photos = static_cast<int>(DecodingMediaStore::kMaxUncollected) * 3;
+    for (int i = 0; i < photos; ++i) write_red_png(h.base.media_dir.path() / ("p" + std::to_string(i) + ".png"), 40, 40);
+    for (int i = 0; i < photos; ++i) EXPECT_FALSE(h.store.load("p" + std::to_string(i) + ".png").has_value());
+    h.store.wait_idle();
+    EXPECT_EQ(h.store.uncollected(), DecodingMediaStore::kMaxUncollected);
+    // The newest are still handed over; a dropped one is decoded again when asked for.
+    EXPECT_TRUE(h.store.load("p" + std::to_string(photos - 1) + ".png").has_value());
+    EXPECT_FALSE(h.store.load("p0.png").has_value());
+    h.store.wait_idle();
+    EXPECT_TRUE(h.store.load("p0.png").has_value());
 }
 
 }  // namespace

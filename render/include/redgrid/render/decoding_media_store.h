@@ -7,6 +7,7 @@
 #include "redgrid/render/media_store.h"
 
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -35,6 +36,13 @@ public:
     // Blocks until nothing is queued or being decoded (tests, and headless screenshots).
     void wait_idle();
 
+    // Finished images nobody collected (the resident scrolled or moved on before the frame
+    // that would have shown them) are kept up to this many, oldest dropped first: a week of
+    // residents browsing 300 members must not strand every photo's pixels here. A dropped
+    // one is simply decoded again if it is asked for again.
+    static constexpr std::size_t kMaxUncollected = 16;
+    std::size_t uncollected() const;
+
 private:
     void run(std::stop_token stop);
 
@@ -45,7 +53,13 @@ private:
     std::condition_variable idle_;
     std::deque<std::string> queue_;
     std::set<std::string, std::less<>> requested_;  // queued or being decoded
-    std::map<std::string, std::expected<SurfacePtr, std::string>, std::less<>> done_;
+    struct Done {
+        std::expected<SurfacePtr, std::string> result;
+        std::uint64_t serial = 0;
+    };
+    std::map<std::string, Done, std::less<>> done_;
+    std::deque<std::pair<std::string, std::uint64_t>> done_order_;  // oldest first; stale pairs skipped
+    std::uint64_t next_serial_ = 0;
     std::jthread thread_;  // last: starts after every member it uses exists
 };
 
