@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -132,6 +133,10 @@ std::expected<int, std::string> HubServer::bind() {
         return std::unexpected("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                                " (in use, or not an address of this machine)");
     bound_port_ = port;
+    {
+        std::lock_guard lock(ticker_mutex_);
+        stop_requested_ = false;
+    }
     return port;
 }
 
@@ -140,19 +145,37 @@ void HubServer::serve() {
         options_.data_dir.string(), to_string(options_.calls.mode), options_.calls.escalate_after.count());
     {
         std::lock_guard lock(ticker_mutex_);
+        if (stop_requested_) return;
+        serving_ = true;
         ticker_stopping_ = false;
         if (!ticker_.joinable()) ticker_ = std::thread([this] { run_ticker(); });
     }
     server_->listen_after_bind();
+    std::lock_guard lock(ticker_mutex_);
+    serving_ = false;
 }
 
 void HubServer::stop() {
-    if (server_) server_->stop();
     {
         std::lock_guard lock(ticker_mutex_);
+        stop_requested_ = true;
         ticker_stopping_ = true;
     }
     ticker_wake_.notify_all();
+    // httplib's stop() does nothing until the listener runs, so a stop() that races a serve()
+    // still on its way into listen_after_bind() would leave it listening forever (a hung
+    // test): wait until the listener is up, or serve() has left.
+    if (server_) {
+        for (;;) {
+            {
+                std::lock_guard lock(ticker_mutex_);
+                if (!serving_) break;
+            }
+            if (server_->is_running()) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        server_->stop();
+    }
     if (ticker_.joinable() && ticker_.get_id() != std::this_thread::get_id()) ticker_.join();
 }
 

@@ -212,6 +212,24 @@ TEST(HubLiveness, OfflineOnlyAfterThreeMissedHeartbeatsAndDisplayOffIsNotOffline
     EXPECT_EQ(describe_liveness(KioskRow{.id = "k"}, now), "never seen");
 }
 
+// A stop() that beats the serving thread into listen used to leave it listening forever
+// (a hung test in loaded CI runs): both orders must end.
+TEST(HubLifecycle, StopBeforeOrRightAfterServeStartsEndsTheServingThread) {
+    for (int round = 0; round < 50; ++round) {
+        test::TempDir data;
+        ServeOptions options;
+        options.data_dir = data.path();
+        options.port = 0;
+        auto hub = HubServer::create(options);
+        ASSERT_TRUE(hub.has_value()) << hub.error();
+        ASSERT_TRUE((*hub)->bind().has_value());
+        if (round % 2 == 0) (*hub)->stop();
+        std::thread thread([&] { (*hub)->serve(); });
+        if (round % 2 == 1) (*hub)->stop();
+        thread.join();
+    }
+}
+
 TEST(HubTls, KioskSyncsOverTlsFromACertificateInTheConfig) {
     test::TempDir data, source, kiosk;
     const auto certs = test::make_certificates(data.path());

@@ -50,7 +50,8 @@ public:
 
     // Binds; returns the port (useful with port 0).
     std::expected<int, std::string> bind();
-    // Serves until stop() (from any thread).
+    // Serves until stop() (from any thread). A stop() that comes first, even before this
+    // thread got here, makes it return at once instead of listening forever.
     void serve();
     void stop();
 
@@ -75,6 +76,9 @@ private:
     std::mutex ticker_mutex_;
     std::condition_variable ticker_wake_;
     bool ticker_stopping_ = false;
+    // Guarded by ticker_mutex_: stop() was asked (cleared by bind()), serve() is listening.
+    bool stop_requested_ = false;
+    bool serving_ = false;
     std::thread ticker_;
     std::unique_ptr<HubStore> store_;
     std::unique_ptr<HubContent> content_;
