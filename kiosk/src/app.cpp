@@ -442,7 +442,12 @@ void App::set_clock_synced(bool synced) {
 void App::tick() {
     step_fling();
     if (animating()) anim_dirty_ = true;
-    if (flow_->tick()) follow_call_flow();
+    if (flow_->tick()) {
+        follow_call_flow();
+        // The call moved on by itself (the member arrived): the resident gets the whole idle
+        // time for the new step, not what is left of the wait since their last touch.
+        if (flow_->active()) touched();
+    }
     // The call moved on by itself (a member is coming, has arrived): say so.
     speak_changes(true);
     if (corner_held()) {

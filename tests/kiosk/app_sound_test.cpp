@@ -164,6 +164,23 @@ TEST_F(AppSound, EveryCallStateIsSpokenOnceWithTheMembersNameAndMinutes) {
     EXPECT_EQ(sound.take(), std::vector<std::string>{zh(Str::say_home)});
 }
 
+// A member slower than the idle return: the resident, who waited without touching, must
+// still find the rating screen when the member arrives, not be sent home at that moment.
+TEST_F(AppSound, AMemberSlowerThanTheIdleReturnStillFindsTheRatingScreen) {
+    calls.set_options({.answer_after = 6s, .arrive_after = 150s});
+    tap("call");
+    clock.advance(1s);
+    tap("call:confirm");
+    for (int i = 0; i < 300 && app.call_flow().step() != CallStep::rating; ++i) wait(1s);
+    ASSERT_EQ(app.call_flow().step(), CallStep::rating);
+    wait(1s);
+    EXPECT_EQ(app.state().route.screen, ScreenId::rating);
+    wait(80s);
+    EXPECT_EQ(app.state().route.screen, ScreenId::rating) << "a whole idle time to rate";
+    wait(15s);
+    EXPECT_EQ(app.state().route.screen, ScreenId::home) << "then the idle return as always";
+}
+
 TEST_F(AppSound, AFailedCallSaysWhyAndWhomToContact) {
     calls.set_options({.mode = DemoCallMode::offline});
     tap("call");
