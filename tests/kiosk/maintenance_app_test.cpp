@@ -300,6 +300,25 @@ TEST_F(MaintenanceApp, TheTouchTestKeepsEveryTrailUntilCleared) {
     EXPECT_EQ(page(), MaintPage::status);
 }
 
+TEST_F(MaintenanceApp, AnEndlessScribbleKeepsOnlyTheNewestTrails) {
+    open_status();
+    ASSERT_TRUE(app.tap("maint:touch-test"));
+    app.frame(measurer);
+    const std::size_t cap = app.maintenance().options().max_touch_points;
+    for (int s = 0; s < 12; ++s) {
+        app.press({200, 300});
+        for (std::size_t i = 0; i < cap / 4; ++i) app.move({200.f + static_cast<float>(i % 1500), 300.f + static_cast<float>(s * 40)});
+        app.release({200, 300});
+    }
+    std::size_t total = 0;
+    for (const auto& stroke : app.maintenance().view().strokes) total += stroke.size();
+    EXPECT_LE(total, cap);
+    EXPECT_GE(total, cap / 2);
+    // The newest stroke is the one kept whole.
+    EXPECT_EQ(app.maintenance().view().strokes.back().front().y, 300.f);
+    EXPECT_EQ(app.maintenance().view().strokes.back().back(), (render::Point{200, 300}));
+}
+
 TEST_F(MaintenanceApp, ThePatternFillsTheScreenAndAnyTouchReturns) {
     open_status();
     ASSERT_TRUE(app.tap("maint:pattern"));

@@ -53,7 +53,9 @@ struct MaintenanceOptions {
     std::chrono::seconds first_lockout{30};
     std::chrono::seconds max_lockout{3600};
     std::size_t max_pin_digits = 12;
-    std::size_t max_touch_points = 20000;  // the oldest strokes go first beyond this
+    // Samples kept by the touch test (a minute of scribbling at 60-120 Hz); beyond this the
+    // oldest strokes go, so the frame stays cheap to build and diff on a Pi.
+    std::size_t max_touch_points = 5000;
 };
 
 // What the maintenance screens are drawn from.
