@@ -394,6 +394,20 @@ int line_at_byte(std::string_view text, std::size_t byte) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
 }
 
+// "[json.exception.out_of_range.406] number overflow parsing '1e999'" -> the line of
+// the first occurrence of that number and a message that says what to do.
+ConfigError number_overflow_error(std::string_view text, const std::string& file_name,
+                                  std::string_view what) {
+    const auto open = what.find('\'');
+    const auto close = open == std::string_view::npos ? open : what.find('\'', open + 1);
+    if (close == std::string_view::npos) return {file_name, 0, "", std::string(what)};
+    const std::string_view number = what.substr(open + 1, close - open - 1);
+    const auto at = text.find(number);
+    const int line = at == std::string_view::npos ? 0 : line_at_byte(text, at + 1);
+    return {file_name, line, "",
+            "the number " + std::string(number) + " is too large for any setting"};
+}
+
 // Problems in the file first, in line order, then the environment's.
 void sort_errors(std::vector<ConfigError>& errors) {
     std::ranges::stable_sort(errors, [](const ConfigError& a, const ConfigError& b) {
@@ -453,6 +467,13 @@ std::expected<KioskConfig, std::vector<ConfigError>> parse_config(
     } catch (const json::parse_error& error) {
         errors.push_back({file_name, line_at_byte(text, error.byte), "",
                           syntax_message(error.what())});
+    } catch (const json::out_of_range& error) {
+        // nlohmann's one out_of_range while parsing (406): a number beyond a double, e.g.
+        // 1e999. It carries no position, so the line is found from the number itself.
+        errors.push_back(number_overflow_error(text, file_name, error.what()));
+    } catch (const json::exception& error) {
+        // Not expected from parsing; still a rejected file, never a crashed kiosk.
+        errors.push_back({file_name, 0, "", error.what()});
     }
     return finish(loader, env, errors);
 }

@@ -163,6 +163,15 @@ TEST(ConfigRanges, NumberBeyondAnIntIsOutOfRange) {
                           "must be 30..86400");
 }
 
+// Found by the fuzz smoke run in CI: nlohmann throws out_of_range (not parse_error) for a
+// number beyond a double, which escaped parse_config and aborted the kiosk.
+TEST(ConfigRanges, NumberBeyondADoubleIsAnErrorNotACrash) {
+    expect_single_problem("{\n  \"poll_interval_s\": 1e999\n}", "", 2, "1e999 is too large");
+    const auto parsed = parse_config("2232222e2232222m", "fuzz.json", {});
+    ASSERT_FALSE(parsed.has_value());
+    EXPECT_NE(describe(parsed.error()).find("too large"), std::string::npos) << describe(parsed.error());
+}
+
 TEST(ConfigRanges, UtcOffsetBeyondAnyTimeZone) {
     expect_single_problem("{\"ui\": {\"utc_offset_minutes\": -800}}", "ui.utc_offset_minutes", 1,
                           "-720..840");
