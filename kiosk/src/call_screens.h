@@ -8,6 +8,7 @@
 #include <string>
 
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/call_flow.h"
 
 namespace redgrid::kiosk::ui {
@@ -33,7 +34,7 @@ void flow_buttons(DrawList& dl, const ScreenContext& ctx, const Metrics& m, cons
                   std::span<const FlowButton> buttons);
 // A round photo of a member, or a placeholder figure when there is none.
 void member_photo(DrawList& dl, const Palette& p, Rect box, const std::optional<std::string>& photo);
-// The screen's frame: header, nav bar, one card; returns the card's inner area.
-Rect flow_frame(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p);
+// The screen's frame: page() with one card filling it; inside is the card's inner area.
+PageFrame flow_page(DrawList& dl, const ScreenContext& ctx);
 
 }  // namespace redgrid::kiosk::ui

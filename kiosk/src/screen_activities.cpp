@@ -5,6 +5,7 @@
 
 #include "activity_text.h"
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -190,13 +191,10 @@ const Activity* find_activity(const Content& content, std::string_view id) {
 }  // namespace
 
 DrawList activities_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
+    const auto [m, p, inside] = page(dl, ctx);
     const Lang lang = ctx.ui.lang;
-    const float top = header(dl, ctx, m, p);
-    const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const Rect body = inside.inset(m.pad());
     const auto upcoming = ctx.content->upcoming_activities(known_now(ctx));
     const std::string note = std::to_string(upcoming.size()) + " " + std::string(tr(Str::activities_count, lang));
     const Rect area = title_row(dl, ctx, m, p, body, "event", tr(Str::activities_title, lang), note);
@@ -237,13 +235,10 @@ DrawList activities_screen(const ScreenContext& ctx) {
 }
 
 DrawList activity_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
+    const auto [m, p, inside] = page(dl, ctx);
     const Lang lang = ctx.ui.lang;
-    const float top = header(dl, ctx, m, p);
-    const Rect area = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const Rect area = inside.inset(m.pad());
     const Activity* found = find_activity(*ctx.content, ctx.ui.route.param);
     if (!found) {
         card(dl, area, p, m);

@@ -6,6 +6,7 @@
 #include "activity_text.h"
 #include "honour_boards.h"
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -314,11 +315,10 @@ void touch_band(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const 
 }  // namespace
 
 DrawList attract_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
-    const float top = header(dl, ctx, m, p);
+    // The touch band at the bottom takes the nav bar's place: any touch wakes the kiosk.
+    const auto [m, p, inside] = page(dl, ctx, NavBar::hidden);
+    const float top = inside.y;
     const float band_h = m.px(m.portrait ? 170 : 150);
     const Rect band{0, m.h - band_h, m.w, band_h};
     const Rect area{m.pad() * 1.5f, top + m.pad() * 1.5f, m.w - m.pad() * 3, band.y - top - m.pad() * 3};

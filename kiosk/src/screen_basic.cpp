@@ -3,6 +3,7 @@
 #include "call_screens.h"
 #include "layout.h"
 #include "maintenance_screens.h"
+#include "page.h"
 #include "redgrid/kiosk/call_flow.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
@@ -41,12 +42,9 @@ Rect nav_bar(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
 }
 
 DrawList placeholder_screen(const ScreenContext& ctx, Str title, Str body) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
-    const float top = header(dl, ctx, m, p);
-    const Rect area = nav_bar(dl, ctx, m, p, top).inset(m.pad() * 2);
+    const auto [m, p, inside] = page(dl, ctx);
+    const Rect area = inside.inset(m.pad() * 2);
     card(dl, area, p, m);
     const Rect inner = area.inset(m.px(48));
     dl.add(render::Text{.box = {inner.x, inner.y, inner.w, m.font(56) * 1.4f}, .utf8 = std::string(tr(title, ctx.ui.lang)),
@@ -58,11 +56,9 @@ DrawList placeholder_screen(const ScreenContext& ctx, Str title, Str body) {
 }
 
 DrawList waiting_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
-    const float top = header(dl, ctx, m, p);
+    const auto [m, p, inside] = page(dl, ctx, NavBar::hidden);
+    const float top = inside.y;
     dl.add(render::Text{.box = {m.pad(), top + (m.h - top) / 2 - m.font(40), m.w - 2 * m.pad(), m.font(40) * 2.6f},
                         .utf8 = std::string(tr(Str::waiting_for_content, ctx.ui.lang)),
                         .style = {.size = m.font(40), .color = p.text, .align = render::Align::center, .max_lines = 2}});

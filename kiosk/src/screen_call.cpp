@@ -51,12 +51,12 @@ void member_photo(DrawList& dl, const Palette& p, Rect box, const std::optional<
     dl.add(render::Icon{.box = {c.x - r * 0.7f, c.y - r * 0.7f, r * 1.4f, r * 1.4f}, .name = "person", .color = p.text_muted});
 }
 
-Rect flow_frame(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Palette& p) {
-    dl.clear = p.background;
-    const float top = header(dl, ctx, m, p);
-    const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
-    card(dl, body, p, m);
-    return body.inset(m.px(40));
+PageFrame flow_page(DrawList& dl, const ScreenContext& ctx) {
+    PageFrame frame = page(dl, ctx);
+    const Rect body = frame.inside.inset(frame.m.pad());
+    card(dl, body, frame.p, frame.m);
+    frame.inside = body.inset(frame.m.px(40));
+    return frame;
 }
 
 namespace {
@@ -170,10 +170,8 @@ void contact_card(DrawList& dl, const ScreenContext& ctx, const Metrics& m, cons
 }  // namespace
 
 DrawList call_screen(const ScreenContext& ctx, const CallFlowView& view) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    const Rect inner = flow_frame(dl, ctx, m, p);
+    const auto [m, p, inner] = flow_page(dl, ctx);
     const Rect buttons = buttons_area(m, inner);
     const float room = buttons.y - inner.y - m.px(24);
     if (view.step == CallStep::cooldown) {
@@ -206,10 +204,8 @@ DrawList call_screen(const ScreenContext& ctx, const CallFlowView& view) {
 }
 
 DrawList calling_screen(const ScreenContext& ctx, const CallFlowView& view) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    const Rect inner = flow_frame(dl, ctx, m, p);
+    const auto [m, p, inner] = flow_page(dl, ctx);
     const Rect buttons = buttons_area(m, inner);
     const float room = buttons.y - inner.y - m.px(24);
     std::vector<FlowButton> b;
@@ -245,10 +241,8 @@ DrawList calling_screen(const ScreenContext& ctx, const CallFlowView& view) {
 }
 
 DrawList coming_screen(const ScreenContext& ctx, const CallFlowView& view) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    const Rect inner = flow_frame(dl, ctx, m, p);
+    const auto [m, p, inner] = flow_page(dl, ctx);
     const Rect buttons = buttons_area(m, inner);
     const Rect area{inner.x, inner.y, inner.w, buttons.y - m.px(24) - inner.y};
     const DispatchedMember member = view.member.value_or(DispatchedMember{});

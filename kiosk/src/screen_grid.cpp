@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -33,14 +34,11 @@ struct Part {
 }  // namespace
 
 DrawList grid_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
+    const auto [m, p, inside] = page(dl, ctx);
     const Lang lang = ctx.ui.lang;
     const Content& content = *ctx.content;
-    const float top = header(dl, ctx, m, p);
-    const Rect area = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const Rect area = inside.inset(m.pad());
     const Grid* grid = content.grid(ctx.ui.route.param);
     if (!grid) {
         card(dl, area, p, m);

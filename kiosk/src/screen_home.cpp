@@ -1,6 +1,7 @@
 // The home screen: where am I (red map), who is on duty near me, one big button to call,
 // and a tile to every other screen.
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -176,11 +177,10 @@ void map_card(DrawList& dl, Rect area, const ScreenContext& ctx, const Metrics& 
 }  // namespace
 
 DrawList home_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
-    const float top = header(dl, ctx, m, p) + m.pad();
+    // Home has its own row of tiles at the bottom instead of the nav bar.
+    const auto [m, p, inside] = page(dl, ctx, NavBar::hidden);
+    const float top = inside.y + m.pad();
     const float pad = m.pad();
     if (!ctx.content) return dl;
     if (!m.portrait) {

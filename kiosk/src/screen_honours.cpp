@@ -2,6 +2,7 @@
 // period, each with photo, name, role, team and why they were chosen; a card opens the member.
 #include "honour_boards.h"
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -75,13 +76,10 @@ void honour_card(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const
 }  // namespace
 
 DrawList honours_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
+    const auto [m, p, inside] = page(dl, ctx);
     const Lang lang = ctx.ui.lang;
-    const float top = header(dl, ctx, m, p);
-    const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const Rect body = inside.inset(m.pad());
     const Content& content = *ctx.content;
     const std::vector<Board> boards = current_boards(content);
     const std::string note =

@@ -2,6 +2,7 @@
 // touchable; and one grid: its branch, community, teams, who is on duty, services and the
 // next activity, beside the map with the grid ringed.
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -95,13 +96,10 @@ void zoom_button(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const
 }  // namespace
 
 DrawList map_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
+    const auto [m, p, inside] = page(dl, ctx);
     const Lang lang = ctx.ui.lang;
-    const float top = header(dl, ctx, m, p);
-    const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const Rect body = inside.inset(m.pad());
     const Rect area = title_row(dl, ctx, m, p, body, "map", tr(Str::map_title, lang), tr(Str::map_hint, lang));
     card(dl, area, p, m);
     const Rect map_area = area.inset(m.px(12));

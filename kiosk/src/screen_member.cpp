@@ -2,6 +2,7 @@
 // they are on duty, how to reach them (masked phone, QR of their contact link, a call
 // button) and their honours.
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -156,12 +157,9 @@ void contact(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pal
 }  // namespace
 
 DrawList member_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
-    const float top = header(dl, ctx, m, p);
-    const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const auto [m, p, inside] = page(dl, ctx);
+    const Rect body = inside.inset(m.pad());
     const Member* mem = ctx.content->member(ctx.ui.route.param);
     if (!mem) {
         card(dl, body, p, m);

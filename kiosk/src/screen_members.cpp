@@ -1,6 +1,7 @@
 // Members on duty now, nearest to this screen's grid first, filtered by community and role,
 // in a list that scrolls under the finger and glides after a flick.
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -83,13 +84,10 @@ void member_row(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const 
 }  // namespace
 
 DrawList members_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
+    const auto [m, p, inside] = page(dl, ctx);
     const Lang lang = ctx.ui.lang;
-    const float top = header(dl, ctx, m, p);
-    const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const Rect body = inside.inset(m.pad());
     const Content& content = *ctx.content;
     const bool stale = content_stale(ctx);
 

@@ -1,6 +1,7 @@
 // Notices: the current ones by priority and date in a scrolling list, and one notice in full
 // with its long text scrolling. Expired notices are never shown (Content::active_notices).
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -71,12 +72,9 @@ void notice_row(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const 
 }  // namespace
 
 DrawList notices_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
-    const float top = header(dl, ctx, m, p);
-    const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const auto [m, p, inside] = page(dl, ctx);
+    const Rect body = inside.inset(m.pad());
     const auto notices = ctx.content->active_notices(known_now(ctx));
     const std::string count = std::to_string(notices.size()) + " " +
                               std::string(tr(ctx.clock_synced ? Str::notices_count : Str::notices_count_unsynced, ctx.ui.lang));
@@ -105,12 +103,9 @@ DrawList notices_screen(const ScreenContext& ctx) {
 }
 
 DrawList notice_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
-    const float top = header(dl, ctx, m, p);
-    const Rect area = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const auto [m, p, inside] = page(dl, ctx);
+    const Rect area = inside.inset(m.pad());
     card(dl, area, p, m);
     const Rect inner = area.inset(m.px(m.portrait ? 32 : 44));
 

@@ -31,10 +31,8 @@ void thanks(DrawList& dl, const ScreenContext& ctx, const Metrics& m, const Pale
 }  // namespace
 
 DrawList rating_screen(const ScreenContext& ctx, const CallFlowView& view) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    const Rect inner = flow_frame(dl, ctx, m, p);
+    const auto [m, p, inner] = flow_page(dl, ctx);
     if (view.step == CallStep::thanks) {
         thanks(dl, ctx, m, p, inner);
         return dl;

@@ -1,6 +1,7 @@
 // Services: the "five ones" and the community's service brands (charity canteen and the
 // like), each with what it is, where, when, and whom to contact (phone and QR).
 #include "layout.h"
+#include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
 
@@ -76,12 +77,9 @@ void service_card(DrawList& dl, const ScreenContext& ctx, const Metrics& m, cons
 }  // namespace
 
 DrawList services_screen(const ScreenContext& ctx) {
-    const Metrics m = metrics_for(ctx);
-    const Palette p = palette_for(ctx);
     DrawList dl;
-    dl.clear = p.background;
-    const float top = header(dl, ctx, m, p);
-    const Rect body = nav_bar(dl, ctx, m, p, top).inset(m.pad());
+    const auto [m, p, inside] = page(dl, ctx);
+    const Rect body = inside.inset(m.pad());
     const Rect area = title_row(dl, ctx, m, p, body, "volunteer_activism", tr(Str::services_title, ctx.ui.lang),
                                 tr(Str::services_subtitle, ctx.ui.lang));
     // The "five ones" first, then the brands, then the rest, each in bundle order.
