@@ -272,10 +272,23 @@ std::vector<EventRow> HubRecords::events(const std::string& kiosk_id, const std:
     return rows;
 }
 
+std::optional<CallRow> HubRecords::find_locked(const std::string& kiosk_id, const std::string& client_call_id) {
+    Statement select(
+        db_,
+        (std::string("SELECT ") + kCallColumns + " FROM calls WHERE kiosk_id = ?1 AND client_call_id = ?2").c_str());
+    select.bind(1, kiosk_id);
+    select.bind(2, client_call_id);
+    if (select.step() != SQLITE_ROW) return std::nullopt;
+    return read_call(select);
+}
+
 std::expected<std::pair<CallRow, bool>, std::string> HubRecords::create_locked(const std::string& kiosk_id,
                                                                                const NewCall& call, TimePoint now,
                                                                                const CallPolicy& policy,
                                                                                const std::string& initial_status) {
+    // Looked up before inserting: an INSERT that meets the UNIQUE key still takes a number
+    // from AUTOINCREMENT, and every retried POST or re-sent event would leave a gap.
+    if (auto known = find_locked(kiosk_id, call.client_call_id)) return std::pair{std::move(*known), false};
     Statement insert(db_,
                      "INSERT INTO calls(kiosk_id, client_call_id, grid_id, category, requested_member, device_at, "
                      "status, created_ms, updated_ms, sim_mode, sim_ms, sim_eta_s, escalate_ms, expire_after_s) "
@@ -296,18 +309,13 @@ std::expected<std::pair<CallRow, bool>, std::string> HubRecords::create_locked(c
     insert.bind(13, policy.expire_after.count());
     if (auto done = insert.run(); !done) return std::unexpected("calls: " + done.error());
     const bool created = sqlite3_changes(db_) == 1;
-    Statement select(
-        db_,
-        (std::string("SELECT ") + kCallColumns + " FROM calls WHERE kiosk_id = ?1 AND client_call_id = ?2").c_str());
-    select.bind(1, kiosk_id);
-    select.bind(2, call.client_call_id);
-    if (select.step() != SQLITE_ROW) return std::unexpected("calls: the new call is not there");
-    auto row = read_call(select);
+    auto row = find_locked(kiosk_id, call.client_call_id);
+    if (!row) return std::unexpected("calls: the new call is not there");
     if (created && initial_status == "queued")
-        log_locked(row.number, now, "queued", "kiosk",
+        log_locked(row->number, now, "queued", "kiosk",
                    "grid " + call.grid_id + (call.category.empty() ? "" : ", category " + call.category) +
                        ", simulator " + std::string(to_string(policy.mode)));
-    return std::pair{std::move(row), created};
+    return std::pair{std::move(*row), created};
 }
 
 std::expected<std::pair<CallRow, bool>, std::string> HubRecords::create_call(const std::string& kiosk_id,
@@ -440,13 +448,7 @@ std::optional<CallRow> HubRecords::call(std::int64_t number, TimePoint now, cons
 
 std::optional<CallRow> HubRecords::call_by_client_id(const std::string& kiosk_id, const std::string& client_call_id) {
     std::lock_guard lock(mutex_);
-    Statement select(
-        db_,
-        (std::string("SELECT ") + kCallColumns + " FROM calls WHERE kiosk_id = ?1 AND client_call_id = ?2").c_str());
-    select.bind(1, kiosk_id);
-    select.bind(2, client_call_id);
-    if (select.step() != SQLITE_ROW) return std::nullopt;
-    return read_call(select);
+    return find_locked(kiosk_id, client_call_id);
 }
 
 void HubRecords::advance_all(TimePoint now, const Directory& directory) {

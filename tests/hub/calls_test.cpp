@@ -19,6 +19,28 @@ protected:
         calls_ = std::make_unique<net::NetworkCallService>(endpoint(url), clock_, call_timing());
     }
     const kiosk::CallUpdate& last() { return updates().back(); }
+    // POSTs a call as the kiosk does, straight to the hub: a retry is the same body again.
+    long post_call(const std::string& client_call_id, std::string* body = nullptr) {
+        net::HttpClient http({});
+        net::HttpRequest post{.method = "POST",
+                              .url = hub_url() + "/api/v1/kiosks/k1/calls",
+                              .headers = {{"Authorization", "Bearer " + token_}, {"Content-Type", "application/json"}},
+                              .body = nlohmann::json{{"client_call_id", client_call_id}, {"grid_id", "g-01-1"}}.dump()};
+        const auto answer = http.perform(post);
+        EXPECT_TRUE(answer.has_value()) << answer.error().message;
+        if (!answer) return 0;
+        if (body) *body = answer->body;
+        return answer->status;
+    }
+    // Uploads the call event the kiosk's CallFlow queues for client_call_id.
+    void upload_call_event(const std::string& client_call_id) {
+        ASSERT_TRUE(queue()
+                        .enqueue(net::EventKind::call,
+                                 nlohmann::json{{"client_call_id", client_call_id}, {"grid_id", "g-01-1"}}.dump())
+                        .has_value());
+        net::EventUploader uploader(queue(), endpoint(hub_url()), clock_, upload_timing());
+        ASSERT_TRUE(uploader.upload_batch().has_value());
+    }
 };
 
 TEST_F(Calls, DispatchedFromTheCliShowsTheMemberThenClosesAndTheRatingArrivesOnce) {
@@ -156,6 +178,23 @@ TEST_F(Calls, OfflineThenOnlineTheRetryPlacesTheCall) {
     ASSERT_TRUE(wait_for_state(CallState::queued)) << "the retried POST reached the hub";
     EXPECT_EQ(calls_->hub_call_id("key-retry"), "call-1");
     EXPECT_EQ(hub_->records().calls(start_, hub_->directory()).size(), 1u);
+}
+
+TEST_F(Calls, CallNumbersStayConsecutiveWhenARequestOrEventArrivesTwice) {
+    start_hub();
+    std::string body;
+    ASSERT_EQ(post_call("key-a", &body), 201);
+    EXPECT_EQ(nlohmann::json::parse(body)["call_id"], "call-1");
+    ASSERT_EQ(post_call("key-a", &body), 200) << "a retried POST finds its call";
+    EXPECT_EQ(nlohmann::json::parse(body)["call_id"], "call-1");
+    upload_call_event("key-a");  // the same call's queued event, after its POST
+    ASSERT_EQ(post_call("key-b", &body), 201);
+    EXPECT_EQ(nlohmann::json::parse(body)["call_id"], "call-2") << "no number was used up by the repeats";
+    upload_call_event("key-c");  // an event that arrives before its POST creates the call
+    ASSERT_EQ(post_call("key-c", &body), 200);
+    EXPECT_EQ(nlohmann::json::parse(body)["call_id"], "call-3");
+    ASSERT_EQ(post_call("key-d", &body), 201);
+    EXPECT_EQ(nlohmann::json::parse(body)["call_id"], "call-4");
 }
 
 }  // namespace

@@ -160,6 +160,7 @@ private:
                     const std::string& detail);
     std::expected<CallRow, std::string> transition_locked(std::int64_t number, const std::string& status, TimePoint now,
                                                           const std::string& actor, const std::string& detail);
+    std::optional<CallRow> find_locked(const std::string& kiosk_id, const std::string& client_call_id);
     std::expected<std::pair<CallRow, bool>, std::string> create_locked(const std::string& kiosk_id, const NewCall& call,
                                                                        TimePoint now, const CallPolicy& policy,
                                                                        const std::string& initial_status);
