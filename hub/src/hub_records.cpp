@@ -238,13 +238,12 @@ EventUpload HubRecords::store_events(const std::string& kiosk_id, const nlohmann
         if (type == "call") {
             NewCall call{client_call_id, string_field(data, "grid_id"), string_field(data, "category"),
                          string_field(data, "member_id"), string_field(event, "at")};
-            if (auto created = create_locked(kiosk_id, call, now, policy, "queued"); created && created->second)
-                log_locked(created->first.number, now, "queued", "kiosk", "reported late through the event queue");
+            (void)create_locked(kiosk_id, call, now, policy, "queued", CallSource::event);
         } else if (type == "call_cancel") {
             // A cancel may overtake the call it cancels (the call's POST never arrived):
             // a cancelled record makes a later POST of that call answer "cancelled".
             auto created = create_locked(kiosk_id, NewCall{client_call_id, {}, {}, {}, string_field(event, "at")}, now,
-                                         policy, "cancelled");
+                                         policy, "cancelled", CallSource::event);
             if (created && created->second) {
                 log_locked(created->first.number, now, "cancelled", "kiosk", "cancelled before the call arrived");
             } else if (created && !created->first.is_final()) {
@@ -285,7 +284,8 @@ std::optional<CallRow> HubRecords::find_locked(const std::string& kiosk_id, cons
 std::expected<std::pair<CallRow, bool>, std::string> HubRecords::create_locked(const std::string& kiosk_id,
                                                                                const NewCall& call, TimePoint now,
                                                                                const CallPolicy& policy,
-                                                                               const std::string& initial_status) {
+                                                                               const std::string& initial_status,
+                                                                               CallSource source) {
     // Looked up before inserting: an INSERT that meets the UNIQUE key still takes a number
     // from AUTOINCREMENT, and every retried POST or re-sent event would leave a gap.
     if (auto known = find_locked(kiosk_id, call.client_call_id)) return std::pair{std::move(*known), false};
@@ -311,10 +311,13 @@ std::expected<std::pair<CallRow, bool>, std::string> HubRecords::create_locked(c
     const bool created = sqlite3_changes(db_) == 1;
     auto row = find_locked(kiosk_id, call.client_call_id);
     if (!row) return std::unexpected("calls: the new call is not there");
+    // The kiosk records a call in its event queue and POSTs it at the same moment, and
+    // either may arrive first: which one created the call is noted, not flagged.
     if (created && initial_status == "queued")
         log_locked(row->number, now, "queued", "kiosk",
                    "grid " + call.grid_id + (call.category.empty() ? "" : ", category " + call.category) +
-                       ", simulator " + std::string(to_string(policy.mode)));
+                       ", simulator " + std::string(to_string(policy.mode)) +
+                       (source == CallSource::event ? ", from the kiosk's call event (before its request)" : ""));
     return std::pair{std::move(*row), created};
 }
 
@@ -323,7 +326,7 @@ std::expected<std::pair<CallRow, bool>, std::string> HubRecords::create_call(con
                                                                              const CallPolicy& policy,
                                                                              const Directory& directory) {
     std::lock_guard lock(mutex_);
-    auto created = create_locked(kiosk_id, call, now, policy, "queued");
+    auto created = create_locked(kiosk_id, call, now, policy, "queued", CallSource::request);
     if (!created) return created;
     advance_locked(created->first.number, now, directory);
     if (auto row = load(created->first.number)) created->first = *row;

@@ -197,5 +197,26 @@ TEST_F(Calls, CallNumbersStayConsecutiveWhenARequestOrEventArrivesTwice) {
     EXPECT_EQ(nlohmann::json::parse(body)["call_id"], "call-4");
 }
 
+TEST_F(Calls, AnEventThatArrivesBeforeItsRequestIsTheNormalRaceNotALateReport) {
+    // CallFlow queues the call's event and POSTs the call at the same moment: either may
+    // reach the hub first. The history says which created the call, once, and flags nothing.
+    start_hub();
+    upload_call_event("key-race");
+    ASSERT_EQ(post_call("key-race"), 200);
+    const auto log = hub_->records().call_log(1);
+    ASSERT_EQ(log.size(), 1u) << "one entry for the call's creation";
+    EXPECT_EQ(log[0].status, "queued");
+    EXPECT_NE(log[0].detail.find("grid g-01-1"), std::string::npos) << log[0].detail;
+    EXPECT_NE(log[0].detail.find("from the kiosk's call event"), std::string::npos) << log[0].detail;
+    EXPECT_EQ(log[0].detail.find("late"), std::string::npos) << log[0].detail;
+
+    // The usual order: the POST first, its event after; the event adds nothing.
+    ASSERT_EQ(post_call("key-usual"), 201);
+    upload_call_event("key-usual");
+    const auto usual = hub_->records().call_log(2);
+    ASSERT_EQ(usual.size(), 1u);
+    EXPECT_EQ(usual[0].detail.find("call event"), std::string::npos) << usual[0].detail;
+}
+
 }  // namespace
 }  // namespace redgrid::test

@@ -160,10 +160,13 @@ private:
                     const std::string& detail);
     std::expected<CallRow, std::string> transition_locked(std::int64_t number, const std::string& status, TimePoint now,
                                                           const std::string& actor, const std::string& detail);
+    // How the hub heard of a call: the kiosk's POST or its queued call event.
+    enum class CallSource { request, event };
     std::optional<CallRow> find_locked(const std::string& kiosk_id, const std::string& client_call_id);
     std::expected<std::pair<CallRow, bool>, std::string> create_locked(const std::string& kiosk_id, const NewCall& call,
                                                                        TimePoint now, const CallPolicy& policy,
-                                                                       const std::string& initial_status);
+                                                                       const std::string& initial_status,
+                                                                       CallSource source);
     std::mutex mutex_;
     sqlite3* db_;
 };
