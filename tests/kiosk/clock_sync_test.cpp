@@ -12,7 +12,7 @@
 #include "redgrid/kiosk/clock_sync.h"
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/time_format.h"
-#include "test_support.h"
+#include "screen_test_support.h"
 
 namespace redgrid::kiosk {
 namespace {
@@ -20,11 +20,7 @@ namespace {
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-bool shows(const render::DrawList& dl, std::string_view needle) {
-    for (const auto& op : dl.ops)
-        if (const auto* t = std::get_if<render::Text>(&op); t && t->utf8.find(needle) != std::string::npos) return true;
-    return false;
-}
+using test::shows;
 
 bool has_target_prefix(const render::DrawList& dl, std::string_view prefix) {
     for (const auto& t : dl.targets)
@@ -32,20 +28,9 @@ bool has_target_prefix(const render::DrawList& dl, std::string_view prefix) {
     return false;
 }
 
-class UnsyncedScreens : public ::testing::Test {
+class UnsyncedScreens : public test::DemoScreenTest {
 protected:
-    FakeClock clock{*parse_rfc3339("2026-11-25T09:30:00+08:00")};
-    test::FakeMeasurer measurer;
-    App app{clock, AppOptions{.idle_return = 90s, .clock_synced = false}};
-
-    void SetUp() override {
-        app.set_content(test::demo_content());
-        app.set_size(1920, 1080);
-    }
-    const render::DrawList& open(std::string_view screen) {
-        app.navigate(*parse_route(screen, nullptr));
-        return app.frame(measurer);
-    }
+    UnsyncedScreens() : DemoScreenTest(AppOptions{.idle_return = 90s, .clock_synced = false}) {}
 };
 
 TEST_F(UnsyncedScreens, HomeHidesClockDateAndDutyUntilSynced) {

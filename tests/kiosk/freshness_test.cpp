@@ -6,60 +6,28 @@
 
 #include <algorithm>
 
-#include "redgrid/kiosk/app.h"
 #include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/time_format.h"
-#include "test_support.h"
+#include "screen_test_support.h"
 
 namespace redgrid::kiosk {
 namespace {
 
 using namespace std::chrono_literals;
 
-std::vector<std::string> texts(const render::DrawList& dl) {
-    std::vector<std::string> out;
-    for (const auto& op : dl.ops)
-        if (const auto* t = std::get_if<render::Text>(&op)) out.push_back(t->utf8);
-    return out;
-}
-
-bool has_text(const render::DrawList& dl, std::string_view want) {
-    const auto all = texts(dl);
-    return std::find(all.begin(), all.end(), want) != all.end();
-}
-
-bool has_text_containing(const render::DrawList& dl, std::string_view part) {
-    for (const auto& t : texts(dl))
-        if (t.find(part) != std::string::npos) return true;
-    return false;
-}
+using test::has_text;
+using test::shows;
 
 int member_targets(const render::DrawList& dl) {
     return static_cast<int>(std::count_if(dl.targets.begin(), dl.targets.end(),
                                           [](const render::HitTarget& t) { return t.id.starts_with("member:"); }));
 }
 
-class FreshnessTest : public ::testing::Test {
+// The demo bundle was generated at 08:00 (Beijing) and may be 48 h old.
+class FreshnessTest : public test::DemoScreenTest {
 protected:
-    // The demo bundle was generated at 08:00 (Beijing) and may be 48 h old.
-    FakeClock clock{*parse_rfc3339("2026-11-25T09:30:00+08:00")};
-    test::FakeMeasurer measurer;
-    App app{clock, AppOptions{.transition = 0ms}};
+    FreshnessTest() : DemoScreenTest(AppOptions{.transition = 0ms}) {}
     const Content& content = *test::demo_content();
     const std::string place_grid = content.bundle().place.grid_id;
-
-    void SetUp() override {
-        app.set_content(test::demo_content());
-        app.set_size(1920, 1080);
-    }
-
-    const render::DrawList& show(const std::string& name) {
-        std::string error;
-        auto route = parse_route(name, &error);
-        EXPECT_TRUE(route) << error;
-        app.navigate(*route);
-        return app.frame(measurer);
-    }
 
     void go_stale() {
         clock.advance(std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -79,7 +47,7 @@ TEST_F(FreshnessTest, EveryScreenSaysWhenItWasUpdated) {
     const std::string updated(tr(Str::updated_at, Lang::zh));
     for (std::string name : {"home", "map", "members", "services", "activities", "notices", "honours", "attract",
                              "call", "notice:n-002", "member:m-0008", "grid:g-01-8", "activity:a-062"}) {
-        const auto& dl = show(name);
+        const auto& dl = open(name);
         EXPECT_TRUE(has_text(dl, updated)) << name;
         EXPECT_TRUE(has_text(dl, "08:00")) << name << ": the bundle's generated_at, local time";
     }
@@ -92,18 +60,18 @@ TEST_F(FreshnessTest, EveryScreenSaysWhenItWasUpdated) {
 TEST_F(FreshnessTest, AnOlderDayIsNamed) {
     clock.advance(24h);
     app.tick();
-    const auto& dl = show("home");
+    const auto& dl = open("home");
     EXPECT_TRUE(has_text(dl, "11月25日")) << "yesterday's content names its day";
     EXPECT_FALSE(has_text(dl, std::string(tr(Str::stale_hidden, Lang::zh)))) << "a day old is still fresh (48 h)";
 }
 
 TEST_F(FreshnessTest, FreshContentShowsPhonesAndWhoIsOnDuty) {
     const Member& mem = on_duty_member();
-    EXPECT_GT(member_targets(show("home")), 0);
-    EXPECT_GT(member_targets(show("members")), 0);
-    EXPECT_GT(member_targets(show("grid:" + place_grid)), 0);
-    EXPECT_TRUE(has_text_containing(show("member:" + mem.id), mem.phone_masked));
-    show("map");
+    EXPECT_GT(member_targets(open("home")), 0);
+    EXPECT_GT(member_targets(open("members")), 0);
+    EXPECT_GT(member_targets(open("grid:" + place_grid)), 0);
+    EXPECT_TRUE(shows(open("member:" + mem.id), mem.phone_masked));
+    open("map");
     ASSERT_TRUE(app.tap("map:zoom_in"));
     EXPECT_GT(member_targets(app.frame(measurer)), 0) << "members appear on the map from zoom 2";
 }
@@ -114,34 +82,34 @@ TEST_F(FreshnessTest, StaleContentHidesPhonesAndOnDutyEverywhere) {
     const std::string waiting(tr(Str::stale_waiting, Lang::zh));
     const std::string stale_label(tr(Str::stale_hidden, Lang::zh));
 
-    const auto& home = show("home");
+    const auto& home = open("home");
     EXPECT_EQ(member_targets(home), 0);
     EXPECT_TRUE(has_text(home, waiting));
     EXPECT_TRUE(has_text(home, stale_label)) << "the header's badge says so";
     EXPECT_TRUE(has_text(home, "11月25日")) << "and since when";
 
-    const auto& members = show("members");
+    const auto& members = open("members");
     EXPECT_EQ(member_targets(members), 0);
     EXPECT_TRUE(has_text(members, waiting));
 
-    const auto& member = show("member:" + mem.id);
-    EXPECT_FALSE(has_text_containing(member, mem.phone_masked));
+    const auto& member = open("member:" + mem.id);
+    EXPECT_FALSE(shows(member, mem.phone_masked));
     EXPECT_FALSE(has_text(member, std::string(tr(Str::on_duty, Lang::zh))));
     EXPECT_TRUE(has_text(member, stale_label));
 
-    const auto& grid = show("grid:" + place_grid);
+    const auto& grid = open("grid:" + place_grid);
     EXPECT_EQ(member_targets(grid), 0);
-    EXPECT_FALSE(has_text_containing(grid, mem.phone_masked));
+    EXPECT_FALSE(shows(grid, mem.phone_masked));
     EXPECT_TRUE(has_text(grid, waiting));
 
-    show("map");
+    open("map");
     ASSERT_TRUE(app.tap("map:zoom_in"));
     EXPECT_EQ(member_targets(app.frame(measurer)), 0) << "no on-duty markers on the map";
 }
 
 TEST_F(FreshnessTest, TheServersConfirmationKeepsItFresh) {
     go_stale();
-    EXPECT_EQ(member_targets(show("home")), 0);
+    EXPECT_EQ(member_targets(open("home")), 0);
     // A sync an hour ago found nothing new: the content is as of then.
     app.content_confirmed(clock.now() - 1h);
     EXPECT_TRUE(app.needs_redraw());

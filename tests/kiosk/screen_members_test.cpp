@@ -2,21 +2,15 @@
 // narrow the list, the member's contact QR and call button, and nothing stale shown as true.
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/app.h"
 #include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/time_format.h"
-#include "test_support.h"
+#include "screen_test_support.h"
 
 namespace redgrid::kiosk {
 namespace {
 
 using namespace std::chrono_literals;
 
-bool shows(const render::DrawList& dl, std::string_view needle) {
-    for (const auto& op : dl.ops)
-        if (const auto* t = std::get_if<render::Text>(&op); t && t->utf8.find(needle) != std::string::npos) return true;
-    return false;
-}
+using test::shows;
 
 std::vector<const Member*> listed(const render::DrawList& dl, const Content& content) {
     std::vector<const Member*> out;
@@ -25,21 +19,11 @@ std::vector<const Member*> listed(const render::DrawList& dl, const Content& con
     return out;
 }
 
-class MembersTest : public ::testing::Test {
+class MembersTest : public test::DemoScreenTest {
 protected:
-    FakeClock clock{*parse_rfc3339("2026-11-25T09:30:00+08:00")};
-    test::FakeMeasurer measurer;
-    App app{clock, AppOptions{}};
+    MembersTest() : DemoScreenTest(AppOptions{}, 1080, 1920) {}
     std::shared_ptr<const Content> content = test::demo_content();
 
-    void SetUp() override {
-        app.set_content(content);
-        app.set_size(1080, 1920);
-    }
-    const render::DrawList& open(std::string_view screen) {
-        app.navigate(*parse_route(screen, nullptr));
-        return app.frame(measurer);
-    }
     const render::DrawList& tap(std::string_view id) {
         clock.advance(1s);
         EXPECT_TRUE(app.tap(id)) << id;

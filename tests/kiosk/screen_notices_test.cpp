@@ -2,28 +2,15 @@
 // every screen, a long notice that scrolls under the finger and keeps gliding after a flick.
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/app.h"
 #include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/time_format.h"
-#include "test_support.h"
+#include "screen_test_support.h"
 
 namespace redgrid::kiosk {
 namespace {
 
 using namespace std::chrono_literals;
 
-std::vector<std::string> texts(const render::DrawList& dl) {
-    std::vector<std::string> out;
-    for (const auto& op : dl.ops)
-        if (const auto* t = std::get_if<render::Text>(&op)) out.push_back(t->utf8);
-    return out;
-}
-
-bool shows(const render::DrawList& dl, std::string_view needle) {
-    for (const auto& t : texts(dl))
-        if (t.find(needle) != std::string::npos) return true;
-    return false;
-}
+using test::shows;
 
 const Notice& notice_titled(std::string_view prefix) {
     for (const auto& n : test::demo_content()->bundle().notices)
@@ -31,20 +18,9 @@ const Notice& notice_titled(std::string_view prefix) {
     throw std::runtime_error("no demo notice " + std::string(prefix));
 }
 
-class NoticesTest : public ::testing::Test {
+class NoticesTest : public test::DemoScreenTest {
 protected:
-    FakeClock clock{*parse_rfc3339("2026-11-25T09:30:00+08:00")};
-    test::FakeMeasurer measurer;
-    App app{clock, AppOptions{.idle_return = 90s}};
-
-    void SetUp() override {
-        app.set_content(test::demo_content());
-        app.set_size(1920, 1080);
-    }
-    const render::DrawList& open(std::string_view screen) {
-        app.navigate(*parse_route(screen, nullptr));
-        return app.frame(measurer);
-    }
+    NoticesTest() : DemoScreenTest(AppOptions{.idle_return = 90s}) {}
     // Notice ids in list order, read from the row targets.
     std::vector<std::string> listed(const render::DrawList& dl) {
         std::vector<std::string> ids;
