@@ -3,30 +3,17 @@
 
 #include "layout.h"
 #include "redgrid/kiosk/content_index.h"
+#include "redgrid/render/contrast.h"
 
 namespace redgrid::kiosk::ui {
 namespace {
 
-// WCAG 2.x relative luminance and contrast ratio.
-double luminance(Color c) {
-    auto channel = [](std::uint8_t v) {
-        const double s = v / 255.0;
-        return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-}
-
-double contrast(Color a, Color b) {
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
 // ink darkened (or lightened, on a dark background) in 1% steps until it reaches ratio
 // against background; the hue stays, so a bundle's own accent keeps its character.
 Color ink_against(Color ink, Color background, double ratio) {
-    const bool darken = luminance(background) > 0.18;
+    const bool darken = render::relative_luminance(background) > 0.18;
     Color c = ink;
-    for (int i = 1; i <= 100 && contrast(c, background) < ratio; ++i) {
+    for (int i = 1; i <= 100 && render::contrast_ratio(c, background) < ratio; ++i) {
         const double f = 1 - i / 100.0;
         auto step = [&](std::uint8_t v) {
             return static_cast<std::uint8_t>(std::lround(darken ? v * f : 255 - (255 - v) * f));
