@@ -212,66 +212,66 @@ std::expected<void, std::string> ContentCache::store(std::string_view text, cons
     return {};
 }
 
+std::expected<CachedContent, std::string> ContentCache::load_pointed(const char* name) {
+    const auto pointer = read_pointer(*ops_, dir_ / name);
+    if (!pointer) return std::unexpected(pointer.error().message);
+    const fs::path bundle_path = dir_ / "bundles" / (pointer->bundle_sha256 + ".json");
+    auto text = read_file(*ops_, bundle_path, kiosk::content_limits::max_document_bytes);
+    if (!text) return std::unexpected(text.error().message);
+    if (sha256_hex(*text) != pointer->bundle_sha256)
+        return std::unexpected(bundle_path.string() + ": content does not match its hash (corrupt)");
+    auto bundle = kiosk::parse_bundle(*text);
+    if (!bundle) return std::unexpected(bundle_path.string() + ": no longer valid: " + bundle.error().front().to_string());
+    CachedContent cached;
+    cached.media_dir = media_dir();
+    cached.version = bundle->version;
+    cached.bundle_sha256 = pointer->bundle_sha256;
+    for (const auto& media : bundle->media) {
+        const fs::path path = media_dir() / media.sha256;
+        auto bytes = read_file(*ops_, path, std::uintmax_t(kiosk::content_limits::max_media_bytes));
+        if (!bytes) {
+            cached.missing_media.push_back(media.sha256);
+            continue;
+        }
+        if (auto checked = check_media(media, *bytes); !checked) {
+            log(LogLevel::warning, "content cache: removing corrupt {}", checked.error());
+            std::error_code ignored;
+            fs::remove(path, ignored);
+            cached.missing_media.push_back(media.sha256);
+        }
+    }
+    if (!cached.missing_media.empty())
+        log(LogLevel::warning, "content cache: bundle {} lacks {} media file(s); the next sync fetches them",
+            cached.version, cached.missing_media.size());
+    cached.etag = cached.missing_media.empty() ? pointer->etag : "";
+    cached.content = kiosk::Content::make(std::move(*bundle));
+    return cached;
+}
+
 std::expected<CachedContent, std::string> ContentCache::load_last_good() {
     std::string problems;
     for (const char* name : {"current", "previous"}) {
-        const auto pointer = read_pointer(*ops_, dir_ / name);
-        if (!pointer) {
+        auto cached = load_pointed(name);
+        if (!cached) {
+            // An absent pointer is no problem (a new cache, or no previous bundle yet).
             if (fs::exists(dir_ / name)) {
-                log(LogLevel::warning, "content cache: ignoring {}", pointer.error().message);
-                problems += pointer.error().message + "; ";
+                log(LogLevel::warning, "content cache: ignoring {} bundle: {}", name, cached.error());
+                problems += cached.error() + "; ";
             }
             continue;
         }
-        const fs::path bundle_path = dir_ / "bundles" / (pointer->bundle_sha256 + ".json");
-        auto text = read_file(*ops_, bundle_path, kiosk::content_limits::max_document_bytes);
-        if (!text) {
-            log(LogLevel::warning, "content cache: ignoring {} bundle: {}", name, text.error().message);
-            problems += text.error().message + "; ";
-            continue;
-        }
-        if (sha256_hex(*text) != pointer->bundle_sha256) {
-            const auto message = bundle_path.string() + ": content does not match its hash (corrupt)";
-            log(LogLevel::warning, "content cache: ignoring {}", message);
-            problems += message + "; ";
-            continue;
-        }
-        auto bundle = kiosk::parse_bundle(*text);
-        if (!bundle) {
-            const auto message = bundle_path.string() + ": no longer valid: " + bundle.error().front().to_string();
-            log(LogLevel::warning, "content cache: ignoring {}", message);
-            problems += message + "; ";
-            continue;
-        }
-        CachedContent cached;
-        cached.media_dir = media_dir();
-        cached.version = bundle->version;
-        cached.bundle_sha256 = pointer->bundle_sha256;
-        for (const auto& media : bundle->media) {
-            const fs::path path = media_dir() / media.sha256;
-            auto bytes = read_file(*ops_, path, std::uintmax_t(kiosk::content_limits::max_media_bytes));
-            if (!bytes) {
-                cached.missing_media.push_back(media.sha256);
-                continue;
-            }
-            if (auto checked = check_media(media, *bytes); !checked) {
-                log(LogLevel::warning, "content cache: removing corrupt {}", checked.error());
-                std::error_code ignored;
-                fs::remove(path, ignored);
-                cached.missing_media.push_back(media.sha256);
-            }
-        }
-        if (!cached.missing_media.empty())
-            log(LogLevel::warning, "content cache: bundle {} lacks {} media file(s); the next sync fetches them",
-                cached.version, cached.missing_media.size());
-        cached.etag = cached.missing_media.empty() ? pointer->etag : "";
-        cached.content = kiosk::Content::make(std::move(*bundle));
         if (std::string(name) == "previous")
-            log(LogLevel::notice, "content cache: using the previous bundle {}", cached.version);
+            log(LogLevel::notice, "content cache: using the previous bundle {}", cached->version);
         return cached;
     }
     return std::unexpected(problems.empty() ? "content cache " + dir_.string() + " is empty"
                                             : "no intact bundle in " + dir_.string() + ": " + problems);
+}
+
+std::expected<CachedContent, std::string> ContentCache::load_current() {
+    auto cached = load_pointed("current");
+    if (!cached) log(LogLevel::warning, "content cache: current bundle not loaded: {}", cached.error());
+    return cached;
 }
 
 void ContentCache::collect_garbage() {

@@ -100,8 +100,17 @@ void SyncWorker::upload_screenshot(std::string command_id, std::string png_bytes
     wake_.notify_all();
 }
 
+void SyncWorker::reload(std::string command_id) {
+    {
+        std::lock_guard lock(mutex_);
+        // Two reloads waiting would read the same files: one answers both.
+        if (std::ranges::find(reloads_, command_id) == reloads_.end()) reloads_.push_back(std::move(command_id));
+    }
+    wake_.notify_all();
+}
+
 bool SyncWorker::has_urgent_work() const {
-    return stopping_ || sync_requested_ || heartbeat_requested_ || !screenshots_.empty();
+    return stopping_ || sync_requested_ || heartbeat_requested_ || !screenshots_.empty() || !reloads_.empty();
 }
 
 std::chrono::milliseconds SyncWorker::poll_delay() {
@@ -137,6 +146,14 @@ void SyncWorker::run() {
             next_heartbeat_ = now + heartbeat_interval_;
             lock.unlock();
             run_heartbeat();
+            lock.lock();
+            continue;
+        }
+        if (!reloads_.empty()) {
+            auto id = std::move(reloads_.front());
+            reloads_.pop_front();
+            lock.unlock();
+            run_reload(std::move(id));
             lock.lock();
             continue;
         }
@@ -304,8 +321,28 @@ void SyncWorker::run_upload(Screenshot screenshot) {
         result = {screenshot.command_id, CommandStatus::failed, "HTTP " + std::to_string(response->status)};
     log(result.status == CommandStatus::done ? LogLevel::info : LogLevel::warning, "screenshot upload for {}: {}",
         result.id, result.status == CommandStatus::done ? std::string("done") : result.message);
-    std::lock_guard lock(mutex_);
-    if (pending_results_.size() < kMaxPendingResults) pending_results_.push_back(std::move(result));
+    {
+        std::lock_guard lock(mutex_);
+        if (pending_results_.size() < kMaxPendingResults) pending_results_.push_back(std::move(result));
+        // The admin waits for this one: say so now, not at the next heartbeat a minute later.
+        heartbeat_requested_ = true;
+    }
+}
+
+void SyncWorker::run_reload(std::string command_id) {
+    auto loaded = cache_.load_current();
+    if (loaded) {
+        std::lock_guard lock(mutex_);
+        // What is shown now is what the next conditional request names; media missing on
+        // disk clear the ETag (load_current did), and a sync right away fetches them again.
+        etag_ = loaded->etag;
+        status_.bundle_version = loaded->version;
+        if (!loaded->missing_media.empty()) sync_requested_ = true;
+    }
+    log(loaded ? LogLevel::notice : LogLevel::warning, "reload {}: {}", command_id,
+        loaded ? "bundle " + loaded->version + " read again from the cache" : loaded.error());
+    if (callback_) callback_(ContentReloaded{std::move(command_id), std::move(loaded)});
+    publish_status_if_changed();
 }
 
 void SyncWorker::publish_status_if_changed() {

@@ -51,6 +51,9 @@ public:
     // The newest bundle that is intact on disk: "current", else "previous". Each file's
     // hash is checked; corrupt media are deleted and listed in missing_media.
     std::expected<CachedContent, std::string> load_last_good();
+    // Only "current", checked as above: the server's reload command (never an older
+    // bundle in its place). The error names the file and what is wrong with it.
+    std::expected<CachedContent, std::string> load_current();
 
     // True when media/<sha256> exists with the right size (its hash was checked when it
     // was stored, and is checked again by load_last_good).
@@ -88,6 +91,8 @@ public:
     void set_stage_hook(StageHook hook) { stage_hook_ = std::move(hook); }
 
 private:
+    // The bundle the pointer file `name` names, with its media checked.
+    std::expected<CachedContent, std::string> load_pointed(const char* name);
     void stage(std::string_view name) const;
     std::expected<void, std::string> write_atomically(const std::filesystem::path& target, std::string_view bytes,
                                                       std::string_view stage_prefix) const;

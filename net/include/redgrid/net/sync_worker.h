@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <expected>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -44,7 +45,14 @@ struct ContentReady {
     CachedContent content;
 };
 
-using SyncUpdate = std::variant<ContentReady, SyncStatus, Command>;
+// (b) The answer to reload(): the cache's current bundle, read again from disk and checked
+// like at boot, or why it could not be (the file and the problem).
+struct ContentReloaded {
+    std::string command_id;
+    std::expected<CachedContent, std::string> content;
+};
+
+using SyncUpdate = std::variant<ContentReady, SyncStatus, Command, ContentReloaded>;
 using SyncCallback = std::function<void(SyncUpdate)>;
 
 // A thread-safe clock tests can move forward: the worker re-reads it every
@@ -97,8 +105,13 @@ public:
 
     // Sent with the next heartbeat (for commands the app handled).
     void report_command_result(CommandResult result);
-    // The app rendered a screenshot for an upload_screenshot command.
+    // The app rendered a screenshot for an upload_screenshot command. Its result is sent
+    // with a heartbeat right after the upload.
     void upload_screenshot(std::string command_id, std::string png_bytes);
+    // The reload command: reads the cache's current bundle again, on the worker thread (which
+    // owns the cache, so it never reads a bundle half-way through replacing it), and answers
+    // with a ContentReloaded. A successful reload is also what the next sync compares with.
+    void reload(std::string command_id);
 
 private:
     using SteadyTime = std::chrono::steady_clock::time_point;
@@ -110,6 +123,7 @@ private:
     void run_sync();
     void run_heartbeat();
     void run_upload(Screenshot screenshot);
+    void run_reload(std::string command_id);
     void publish_status_if_changed();
     std::chrono::milliseconds poll_delay();
     std::chrono::milliseconds backoff_delay(int failures, std::optional<std::chrono::seconds> retry_after);
@@ -141,6 +155,7 @@ private:
     std::optional<std::chrono::system_clock::time_point> rejected_at_;
     std::vector<CommandResult> pending_results_;
     std::deque<Screenshot> screenshots_;
+    std::deque<std::string> reloads_;  // command ids
     std::deque<std::string> recent_command_ids_;  // commands may be delivered twice
     std::thread thread_;
 };
