@@ -13,6 +13,7 @@
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/rotation.h"
 #include "redgrid/kiosk/kiosk_lock.h"
+#include "redgrid/kiosk/screenshot.h"
 #include "redgrid/kiosk/touch_input.h"
 #include "loop_maintenance.h"
 #include "redgrid/kiosk/speech.h"
@@ -321,8 +322,10 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
         inbox.drain(app);
         app.tick();
         if (app.content() != painted_content) {
-            // New content may bring new photos under keys that showed placeholders before.
+            // New content (a sync, the server's reload) is drawn from scratch: it may bring
+            // new photos under keys that showed placeholders before.
             painter.forget_media();
+            painter.forget_frame();
             painted_content = app.content();
         }
         if (app.needs_redraw()) {
@@ -335,6 +338,9 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
                 ready_sent = true;
             }
         }
+        // The server's upload_screenshot: the frame just drawn, read back here, encoded elsewhere.
+        if (app.screenshot_requested())
+            take_screenshots(app, (*target)->renderer(), painter, *fonts, canvas->logical());
         if (maintenance.restart_requested()) {
             config::log(LogLevel::notice, "restarting at the technician's request (exit status {})", kRestartExitStatus);
             sd_notify(0, "STOPPING=1\nSTATUS=restart requested on the maintenance screen");

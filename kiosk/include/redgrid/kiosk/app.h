@@ -4,9 +4,12 @@
 #pragma once
 
 #include <chrono>
+#include <expected>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "redgrid/kiosk/announcer.h"
@@ -17,6 +20,10 @@
 #include "redgrid/kiosk/maintenance_flow.h"
 #include "redgrid/kiosk/screen.h"
 #include "redgrid/kiosk/ui_state.h"
+
+namespace redgrid::render {
+struct PixelImage;
+}
 
 namespace redgrid::kiosk {
 
@@ -113,6 +120,25 @@ public:
     // maintenance screen is open.
     void set_maintenance_status(MaintenanceStatus status);
 
+    // The server's commands (app_commands.cpp, docs/protocol.md "Commands").
+    // reload: `content`, read again from disk, shown from scratch on the home screen, as
+    // after the idle return: the resident's path, text size and language are forgotten, a
+    // call still open is kept out of sight, the maintenance screen closes.
+    void reload(std::shared_ptr<const Content> content);
+    // upload_screenshot: asked for through the UiInbox; the UI loop takes the picture right
+    // after its next turn's drawing (take_screenshots, screenshot.h) and calls each `done`
+    // on the UI thread with it (or why it could not be taken). `done` must be quick: it
+    // hands the pixels to another thread to encode.
+    using ScreenshotDone =
+        std::function<void(std::expected<std::shared_ptr<const render::PixelImage>, std::string>)>;
+    void request_screenshot(ScreenshotDone done) { screenshot_requests_.push_back(std::move(done)); }
+    bool screenshot_requested() const { return !screenshot_requests_.empty(); }
+    std::vector<ScreenshotDone> take_screenshot_requests() { return std::exchange(screenshot_requests_, {}); }
+    // What a screenshot shows: the frame on screen, except that the PIN pad shows no dot
+    // for the digits typed and no key pressed, so a picture never gives the PIN (or its
+    // length) away.
+    render::DrawList screenshot_frame(const render::TextMeasurer& measurer);
+
 private:
     void activate(const std::string& id);
     // Shows the call flow's screen while it is active, and leaves its screens when it ends.
@@ -196,6 +222,7 @@ private:
     bool waking_ = false;
     std::string last_activated_;
     std::chrono::steady_clock::time_point last_activation_{};
+    std::vector<ScreenshotDone> screenshot_requests_;
 };
 
 }  // namespace redgrid::kiosk
