@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 
+#include "hub_cli_kiosk.h"
 #include "hub_cli_records.h"
 #include "redgrid/hub/hub_content.h"
 #include "redgrid/hub/hub_server.h"
@@ -35,6 +36,8 @@ constexpr const char* kUsage =
     "  kiosks                             liveness, versions, queue depth of every kiosk\n"
     "  token new K                        make (or replace) kiosk K's token, print it\n"
     "  command K TYPE [SCHEDULE]          sync_now | reload | upload_screenshot | set_display_schedule\n"
+    "  commands K                         every command queued for K: pending, delivered, done, failed\n"
+    "  screenshots K [--command c-N] [--out FILE.png]   K's uploaded screenshots; --out copies the newest\n"
     "  preview K --screen NAME --out OUT.png   render K's published bundle with redgrid-kiosk\n"
     "  events [--kiosk K] [--type T] [--limit N]   events residents made, as uploaded\n"
     "  calls [--kiosk K]                  every call and its state\n"
@@ -185,7 +188,7 @@ int add_command(const Arguments& args, const fs::path& data, std::ostream& out, 
     if (!store) return fail(err, store.error());
     auto id = (*store)->add_command(kiosk, type, schedule);
     if (!id) return fail(err, id.error());
-    out << "queued c-" << *id << " for " << kiosk << "\n";
+    out << "queued c-" << *id << " for " << kiosk << " (its result: redgrid-hub commands " << kiosk << ")\n";
     return 0;
 }
 
@@ -248,6 +251,8 @@ int run_hub_cli(const std::vector<std::string>& raw_args, std::ostream& out, std
         return new_token(args->positional[2], *data, out, err);
     if (command == "kiosks") return list_kiosks(*data, out, err);
     if (command == "command") return add_command(*args, *data, out, err);
+    if (command == "commands" || command == "screenshots")
+        return run_kiosk_command(args->positional, args->options, *data, out, err);
     if (command == "preview") return preview(*args, *data, out, err);
     if (command == "events" || command == "calls" || command == "call")
         return run_records_command(args->positional, args->options, *data, out, err,

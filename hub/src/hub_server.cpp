@@ -296,7 +296,17 @@ void HubServer::install_routes() {
         std::string stamp;
         for (char c : net::format_utc(Clock::now()))
             if (c != '-' && c != ':') stamp += c;
-        const std::string name = kiosk_id + "-" + stamp + ".png";
+        // <kiosk>-<UTC time>[-<command id>].png: sorts by time, and `redgrid-hub screenshots
+        // K --command c-N` finds the one a command asked for. A second upload within the same
+        // second gets a suffix rather than replacing the first.
+        const std::string command_id = request.get_param_value("command_id");
+        const bool named = command_id.size() > 2 && command_id.size() <= 20 && command_id.starts_with("c-") &&
+                           std::all_of(command_id.begin() + 2, command_id.end(), ::isdigit);
+        const std::string base = kiosk_id + "-" + stamp + (named ? "-" + command_id : "");
+        std::string name = base + ".png";
+        std::error_code exists_error;
+        for (int n = 2; fs::exists(options_.data_dir / "screenshots" / name, exists_error) && n < 100; ++n)
+            name = base + "." + std::to_string(n) + ".png";
         if (auto written = net::write_file_atomically(options_.data_dir / "screenshots" / name, request.body); !written)
             return send_error(response, 500, "server_error", "could not store the screenshot");
         log(LogLevel::info, "redgrid-hub: screenshot from {} stored as {}", kiosk_id, name);
