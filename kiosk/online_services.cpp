@@ -77,12 +77,15 @@ OnlineServices::OnlineServices(const config::KioskConfig& config, const std::str
                 if (status->last_success)
                     inbox_.post([at = *status->last_success](kiosk::App& app) { app.content_confirmed(at); });
             } else if (auto* command = std::get_if<net::Command>(&update)) {
-                // reload, upload_screenshot and set_display_schedule come with the maintenance
-                // and display-power work; until then the server hears so plainly.
+                // reload and upload_screenshot: server_commands.cpp. set_display_schedule comes
+                // with the display-power work; until then the server hears so plainly.
+                if (commands_->handle(*command)) return;
                 config::log(LogLevel::notice, "server command {} ({}): not supported by this firmware yet",
                             command->type, command->id);
                 worker_->report_command_result(
                     {command->id, net::CommandStatus::unsupported, "not supported by this firmware"});
+            } else if (auto* reloaded = std::get_if<net::ContentReloaded>(&update)) {
+                commands_->reloaded(std::move(*reloaded));
             }
         },
         clock,
@@ -92,6 +95,7 @@ OnlineServices::OnlineServices(const config::KioskConfig& config, const std::str
             return info;
         },
         timings.sync);
+    commands_ = std::make_unique<ServerCommands>(*worker_, inbox);
     worker_->start(shown);
 }
 
@@ -100,6 +104,7 @@ OnlineServices::~OnlineServices() {
     // the worker and the queue), sync worker, calls, then uploader.
     prober_.reset();
     if (worker_) worker_->stop();
+    commands_.reset();  // after the worker that calls into it, before the worker it uploads through
     calls_.reset();
     if (uploader_) uploader_->stop();
 }

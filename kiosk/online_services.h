@@ -17,6 +17,7 @@
 #include "redgrid/net/network_call_service.h"
 #include "redgrid/net/queue_interaction_sink.h"
 #include "redgrid/net/sync_worker.h"
+#include "server_commands.h"
 
 namespace redgrid {
 
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<kiosk::InteractionSink> sink_;
     std::unique_ptr<kiosk::CallService> calls_;
     std::unique_ptr<net::SyncWorker> worker_;
+    std::unique_ptr<ServerCommands> commands_;  // reload, upload_screenshot
     const kiosk::Clock& clock_;
     kiosk::SystemProbeOptions probe_;
     std::string server_host_;
