@@ -1,9 +1,9 @@
 #include "hub_cli_kiosk.h"
 
 #include <algorithm>
-#include <cctype>
 #include <iomanip>
 
+#include "hub_screenshots.h"
 #include "redgrid/hub/hub_store.h"
 
 namespace redgrid::hub {
@@ -27,45 +27,11 @@ int list_commands(const std::string& kiosk, const fs::path& data, std::ostream& 
     return 0;
 }
 
-struct Shot {
-    fs::path path;
-    std::string command_id;  // "" when the upload named none
-};
-
-// "20261125T093004Z": what the hub writes between the kiosk id and the rest.
-bool is_stamp(std::string_view s) {
-    if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z') return false;
-    for (std::size_t i = 0; i < 15; ++i)
-        if (i != 8 && !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-    return true;
-}
-
-// <kiosk>-<stamp>[-c-N][.n].png (hub_server.cpp), oldest first.
-std::vector<Shot> screenshots_of(const std::string& kiosk, const fs::path& data) {
-    std::vector<Shot> found;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(data / "screenshots", error)) {
-        const std::string name = entry.path().filename().string();
-        if (!name.starts_with(kiosk + "-") || !name.ends_with(".png")) continue;
-        const std::string_view rest = std::string_view(name).substr(kiosk.size() + 1);
-        if (!is_stamp(rest.substr(0, 16))) continue;
-        std::string_view tail = rest.substr(16, rest.size() - 16 - 4);
-        Shot shot{entry.path(), ""};
-        if (tail.starts_with("-c-")) {
-            tail.remove_prefix(1);
-            shot.command_id = std::string(tail.substr(0, tail.find('.')));
-        }
-        found.push_back(std::move(shot));
-    }
-    std::ranges::sort(found, {}, [](const Shot& s) { return s.path.filename().string(); });
-    return found;
-}
-
 int screenshots(const std::string& kiosk, const std::map<std::string, std::string>& options, const fs::path& data,
                 std::ostream& out, std::ostream& err) {
-    auto shots = screenshots_of(kiosk, data);
+    auto shots = list_screenshots(kiosk, data / "screenshots");
     if (const auto command = options.find("--command"); command != options.end())
-        std::erase_if(shots, [&](const Shot& s) { return s.command_id != command->second; });
+        std::erase_if(shots, [&](const StoredScreenshot& s) { return s.command_id != command->second; });
     if (shots.empty())
         return fail(err, "no screenshot from " + kiosk + (options.contains("--command") ? " for that command" : "") +
                              " (ask for one: redgrid-hub command " + kiosk + " upload_screenshot)");

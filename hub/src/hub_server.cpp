@@ -1,5 +1,7 @@
 #include "redgrid/hub/hub_server.h"
 
+#include "hub_screenshots.h"
+
 #include <httplib.h>
 
 #include <algorithm>
@@ -25,6 +27,7 @@ namespace {
 
 constexpr std::size_t kMaxJsonBody = 1024 * 1024;
 constexpr std::size_t kMaxScreenshot = 8 * 1024 * 1024;
+constexpr std::size_t kKeptScreenshots = 50;  // per kiosk, the newest
 
 void send_error(httplib::Response& response, int status, const std::string& error, const std::string& message) {
     response.status = status;
@@ -310,6 +313,9 @@ void HubServer::install_routes() {
         if (auto written = net::write_file_atomically(options_.data_dir / "screenshots" / name, request.body); !written)
             return send_error(response, 500, "server_error", "could not store the screenshot");
         log(LogLevel::info, "redgrid-hub: screenshot from {} stored as {}", kiosk_id, name);
+        // A screenshot answers a question of the moment: the newest few per kiosk are kept.
+        if (const auto pruned = prune_screenshots(kiosk_id, options_.data_dir / "screenshots", kKeptScreenshots))
+            log(LogLevel::info, "redgrid-hub: removed {} older screenshot(s) of {}", pruned, kiosk_id);
         response.status = 201;
         response.set_content(nlohmann::json{{"stored", name}}.dump(), "application/json");
     });
