@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redgrid/config/atomic_file.h"
 #include "redgrid/hub/hub_store.h"
 #include "redgrid/kiosk/content_parse.h"
-#include "redgrid/net/atomic_file.h"
 #include "redgrid/net/heartbeat.h"
 #include "redgrid/net/media_check.h"
 
@@ -105,10 +105,10 @@ std::expected<std::vector<std::string>, std::vector<std::string>> HubContent::pu
     if (!problems.empty()) return std::unexpected(problems);
     // Media first: once a bundle is visible, everything it references already is.
     for (const auto& [target, bytes] : media_to_copy)
-        if (auto written = net::write_file_atomically(target, bytes); !written)
+        if (auto written = config::write_file_atomically(target, bytes); !written)
             return std::unexpected(std::vector<std::string>{written.error()});
     for (std::size_t i = 0; i < named_texts.size(); ++i)
-        if (auto written = net::write_file_atomically(bundle_path(kiosk_ids[i]), named_texts[i].second); !written)
+        if (auto written = config::write_file_atomically(bundle_path(kiosk_ids[i]), named_texts[i].second); !written)
             return std::unexpected(std::vector<std::string>{written.error()});
     return kiosk_ids;
 }

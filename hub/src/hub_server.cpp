@@ -10,10 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redgrid/config/atomic_file.h"
 #include "redgrid/config/log.h"
 #include "redgrid/hub/hub_content.h"
 #include "redgrid/hub/hub_store.h"
-#include "redgrid/net/atomic_file.h"
 #include "redgrid/net/clock_skew.h"
 #include "redgrid/net/heartbeat.h"
 #include "redgrid/net/media_check.h"
@@ -310,7 +310,7 @@ void HubServer::install_routes() {
         std::error_code exists_error;
         for (int n = 2; fs::exists(options_.data_dir / "screenshots" / name, exists_error) && n < 100; ++n)
             name = base + "." + std::to_string(n) + ".png";
-        if (auto written = net::write_file_atomically(options_.data_dir / "screenshots" / name, request.body); !written)
+        if (auto written = config::write_file_atomically(options_.data_dir / "screenshots" / name, request.body); !written)
             return send_error(response, 500, "server_error", "could not store the screenshot");
         log(LogLevel::info, "redgrid-hub: screenshot from {} stored as {}", kiosk_id, name);
         // A screenshot answers a question of the moment: the newest few per kiosk are kept.

@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-namespace redgrid::net {
+namespace redgrid::config {
 
 std::expected<void, std::string> write_file_atomically(const std::filesystem::path& target, std::string_view bytes,
                                                        int mode = 0644);
 
-}  // namespace redgrid::net
+}  // namespace redgrid::config

@@ -1,4 +1,4 @@
-#include "redgrid/net/atomic_file.h"
+#include "redgrid/config/atomic_file.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace redgrid::net {
+namespace redgrid::config {
 
 std::expected<void, std::string> write_file_atomically(const std::filesystem::path& target, std::string_view bytes,
                                                        int mode) {
@@ -41,4 +41,4 @@ std::expected<void, std::string> write_file_atomically(const std::filesystem::pa
     return std::unexpected(message);
 }
 
-}  // namespace redgrid::net
+}  // namespace redgrid::config
