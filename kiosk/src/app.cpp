@@ -33,7 +33,7 @@ App::App(const Clock& clock, AppOptions options, AppServices services)
                                        CallFlowOptions{.kiosk_id = options_.kiosk_id, .cooldown = options_.call_cooldown});
     maint_ = std::make_unique<MaintenanceFlow>(
         clock_, MaintenanceOptions{.pin = options_.maintenance_pin, .hold = options_.maintenance_hold},
-        services.maintenance);
+        services.maintenance, services.pin_lock);
     speak_changes(false);
 }
 

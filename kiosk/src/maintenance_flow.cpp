@@ -23,9 +23,45 @@ bool same_pin(std::string_view typed, std::string_view pin) {
 
 }  // namespace
 
-MaintenanceFlow::MaintenanceFlow(const Clock& clock, MaintenanceOptions options, MaintenanceService* service)
-    : clock_(clock), options_(std::move(options)), service_(service) {
+MaintenanceFlow::MaintenanceFlow(const Clock& clock, MaintenanceOptions options, MaintenanceService* service,
+                                 PinLockStore* lock_store)
+    : clock_(clock), options_(std::move(options)), service_(service), lock_store_(lock_store) {
     view_.tries_left = options_.tries_per_round;
+    if (enabled() && lock_store_) restore_lock();
+}
+
+void MaintenanceFlow::restore_lock() {
+    auto kept = lock_store_->load();
+    if (!kept) {
+        // Unreadable: no fresh tries for whoever damaged it, and no lock that never ends.
+        locked_until_ = clock_.steady_now() + options_.first_lockout;
+        config::log(LogLevel::warning, "maintenance: the PIN lockout state is unreadable ({}); PIN pad locked for {} s",
+                    kept.error(), options_.first_lockout.count());
+        keep_lock();
+        return;
+    }
+    lockouts_ = kept->lockouts;
+    view_.tries_left = std::max(1, options_.tries_per_round - kept->failures);
+    if (kept->locked_until) {
+        // The wall clock carries the lockout over the restart. A clock set back (before NTP)
+        // must not make it longer than any lockout can be.
+        const auto left = std::clamp(std::chrono::ceil<std::chrono::milliseconds>(*kept->locked_until - clock_.now()),
+                                     std::chrono::milliseconds(0), std::chrono::milliseconds(options_.max_lockout));
+        if (left > 0ms) {
+            locked_until_ = clock_.steady_now() + left;
+            config::log(LogLevel::notice, "maintenance: PIN pad still locked for {} s (kept across the restart)",
+                        std::chrono::ceil<std::chrono::seconds>(left).count());
+        }
+    }
+}
+
+void MaintenanceFlow::keep_lock() {
+    if (!lock_store_) return;
+    PinLockState state{.failures = options_.tries_per_round - view_.tries_left, .lockouts = lockouts_};
+    if (locked_until_)
+        state.locked_until = std::chrono::floor<std::chrono::milliseconds>(clock_.now()) +
+                             std::chrono::ceil<std::chrono::milliseconds>(*locked_until_ - clock_.steady_now());
+    lock_store_->save(state);
 }
 
 void MaintenanceFlow::open_pin_pad() {
@@ -96,6 +132,7 @@ void MaintenanceFlow::submit_pin() {
         lockouts_ = 0;
         view_.tries_left = options_.tries_per_round;
         view_.wrong_pin = false;
+        keep_lock();
         config::log(LogLevel::notice, "maintenance screen opened");
         go_status();
         return;
@@ -104,7 +141,10 @@ void MaintenanceFlow::submit_pin() {
     --view_.tries_left;
     const int attempt = options_.tries_per_round - view_.tries_left;
     config::log(LogLevel::notice, "maintenance: wrong PIN ({} of {} tries)", attempt, options_.tries_per_round);
-    if (view_.tries_left > 0) return;
+    if (view_.tries_left > 0) {
+        keep_lock();
+        return;
+    }
     // Each lockout is twice the one before, up to the cap; the next round gets its tries back.
     auto lockout = options_.first_lockout;
     for (int i = 0; i < lockouts_ && lockout < options_.max_lockout; ++i) lockout *= 2;
@@ -113,6 +153,7 @@ void MaintenanceFlow::submit_pin() {
     locked_until_ = clock_.steady_now() + lockout;
     view_.tries_left = options_.tries_per_round;
     update_lock();
+    keep_lock();
     config::log(LogLevel::notice, "maintenance: {} wrong PINs, PIN pad locked for {} s", options_.tries_per_round,
                 lockout.count());
 }

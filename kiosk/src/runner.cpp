@@ -13,6 +13,7 @@
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/rotation.h"
 #include "redgrid/kiosk/kiosk_lock.h"
+#include "redgrid/kiosk/pin_lock.h"
 #include "redgrid/kiosk/screenshot.h"
 #include "redgrid/kiosk/touch_input.h"
 #include "loop_maintenance.h"
@@ -290,6 +291,18 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
     SystemClock clock;
     LoopMaintenance maintenance(options.services.maintenance, options.config, inbox);
     services.maintenance = &maintenance;
+    // The PIN's lockout outlives a restart, or a restart would hand a guesser fresh tries.
+    std::unique_ptr<PinLockFile> pin_lock;
+    if (!options.config.maintenance_pin.empty()) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(options.config.data_dir, ec)) {
+            pin_lock = std::make_unique<PinLockFile>(options.config.data_dir / "maintenance-lockout.json");
+            services.pin_lock = pin_lock.get();
+        } else {
+            config::log(LogLevel::warning, "maintenance: no data dir {}: the PIN lockout is not kept across a restart",
+                        options.config.data_dir.string());
+        }
+    }
     AppOptions app_opts = app_options(options.config);
     app_opts.clock_synced = options.clock_synced;
     App app(clock, app_opts, services);

@@ -61,11 +61,14 @@ struct AppOptions {
 // its own simulated dispatcher and in-memory sink (--demo, tests). `maintenance` gathers the
 // maintenance screen's status and acts for it; null: the screen shows no status and its
 // actions do nothing. announcer: the click and spoken lines (speech.h); null = silent.
+// pin_lock: where the maintenance PIN's wrong-try count and lockout outlive a restart
+// (pin_lock.h); null = in memory only (tests, replays, screenshots).
 struct AppServices {
     CallService* calls = nullptr;
     InteractionSink* sink = nullptr;
     MaintenanceService* maintenance = nullptr;
     Announcer* announcer = nullptr;
+    PinLockStore* pin_lock = nullptr;
 };
 
 class App {

@@ -7,8 +7,10 @@
 //                                   locked (30 s, then 60 s, 120 s ... up to 1 h)
 //
 // Wrong PINs are counted with the injected clock and survive closing the pad, so cancelling
-// and reopening does not reset the count; only the right PIN does. Closing (Home, idle
-// return, "exit") forgets the digits typed, the touch test's strokes and the status.
+// and reopening does not reset the count; only the right PIN does. With a PinLockStore the
+// count and any lockout also survive a restart of the kiosk; a store that cannot be read
+// locks the pad for one first lockout rather than handing out fresh tries. Closing (Home,
+// idle return, "exit") forgets the digits typed, the touch test's strokes and the status.
 // Nothing here logs a PIN or a digit.
 #pragma once
 
@@ -20,6 +22,7 @@
 
 #include "redgrid/kiosk/clock.h"
 #include "redgrid/kiosk/maintenance.h"
+#include "redgrid/kiosk/pin_lock.h"
 #include "redgrid/render/draw_list.h"
 
 namespace redgrid::kiosk {
@@ -73,7 +76,10 @@ struct MaintenanceView {
 
 class MaintenanceFlow {
 public:
-    MaintenanceFlow(const Clock& clock, MaintenanceOptions options, MaintenanceService* service);
+    // lock_store: where the wrong-PIN count and lockout are kept across restarts (null: in
+    // memory only); it is read here, once.
+    MaintenanceFlow(const Clock& clock, MaintenanceOptions options, MaintenanceService* service,
+                    PinLockStore* lock_store = nullptr);
 
     bool enabled() const { return !options_.pin.empty(); }
     bool active() const { return view_.page != MaintPage::closed; }
@@ -103,10 +109,13 @@ private:
     void go_status();
     void update_lock();
     void trim_strokes();
+    void restore_lock();
+    void keep_lock();
 
     const Clock& clock_;
     MaintenanceOptions options_;
     MaintenanceService* service_;
+    PinLockStore* lock_store_;
     MaintenanceView view_;
     std::string typed_;
     int lockouts_ = 0;
