@@ -147,7 +147,34 @@ int FontSet::pixel_size(float size) { return std::clamp(static_cast<int>(std::lr
 
 TTF_Font* FontSet::open(int face_id, int size) const {
     auto key = std::make_pair(face_id, size);
-    if (auto it = state_->open_fonts.find(key); it != state_->open_fonts.end()) return it->second.get();
+    if (auto it = state_->open_fonts.find(key); it != state_->open_fonts.end()) {
+        it->second.last_used = ++state_->uses;
+        return it->second.font.get();
+    }
+    // At the bound, the face's least recently used size is moved to this one: SDL_ttf keeps
+    // the face's tables and only rescales (and drops its glyph cache), where opening another
+    // would read a CJK face's tables again (about 2.5 MB each; the screens use some 25 sizes
+    // of each weight, and content-fitted text adds more over weeks).
+    auto oldest = state_->open_fonts.end();
+    std::size_t of_face = 0;
+    for (auto it = state_->open_fonts.lower_bound({face_id, 0});
+         it != state_->open_fonts.end() && it->first.first == face_id; ++it) {
+        ++of_face;
+        if (oldest == state_->open_fonts.end() || it->second.last_used < oldest->second.last_used) oldest = it;
+    }
+    if (of_face >= kMaxOpenSizesPerFace && oldest != state_->open_fonts.end()) {
+        auto node = state_->open_fonts.extract(oldest);
+        if (TTF_SetFontSize(node.mapped().font.get(), size) == 0) {
+            node.key() = key;
+            node.mapped().last_used = ++state_->uses;
+            ++state_->rescales;
+            TTF_Font* raw = node.mapped().font.get();
+            state_->open_fonts.insert(std::move(node));
+            return raw;
+        }
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "font face %d: cannot rescale to %dpx: %s", face_id, size,
+                    TTF_GetError());  // the node is closed; a fresh one is opened below
+    }
     const Face& face = face_id == kRegular ? state_->regular : face_id == kBold ? state_->bold : state_->icons;
     FontPtr font(TTF_OpenFontIndex(face.path.c_str(), size, face.index));
     if (!font) {
@@ -159,7 +186,7 @@ TTF_Font* FontSet::open(int face_id, int size) const {
     TTF_SetFontHinting(font.get(), TTF_HINTING_LIGHT);
     if (face.synthetic_bold && face_id == kBold) TTF_SetFontStyle(font.get(), TTF_STYLE_BOLD);
     TTF_Font* raw = font.get();
-    state_->open_fonts.emplace(key, std::move(font));
+    state_->open_fonts.emplace(key, State::OpenFont{std::move(font), ++state_->uses});
     return raw;
 }
 

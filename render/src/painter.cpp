@@ -267,9 +267,11 @@ const std::vector<TextLine>& Painter::lines_of(const Text& op) {
 void Painter::draw_op(const Text& op) {
     if (op.utf8.empty() || op.style.color.a == 0) return;
     const int px = FontSet::pixel_size(op.style.size);
+    const auto& lines = lines_of(op);
+    // Asked for after the layout: the font set may rescale a font to another size on a
+    // later request (FontSet::kMaxOpenSizesPerFace), so the pointer is used at once.
     TTF_Font* font = fonts_.text_font(px, op.style.weight);
     if (font == nullptr) return fail("text font at " + std::to_string(px) + "px unavailable");
-    const auto& lines = lines_of(op);
     const float advance = line_advance(op.style);
     const float block = text_block_height(op.style, lines.size());
     float top = op.box.y;

@@ -5,6 +5,7 @@
 #include "redgrid/render/sdl_handles.h"
 #include "redgrid/render/text_layout.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -36,9 +37,14 @@ public:
     float line_height(float size, FontWeight weight) const override;
     float ascent(float size, FontWeight weight) const override;
 
-    // Opened on first use and kept; nullptr only if the file became unreadable since load.
+    // Opened on first use and kept, at most kMaxOpenSizesPerFace sizes of each face (the
+    // least recently used one is rescaled to a new size): use the pointer before asking
+    // for another size. nullptr only if the file became unreadable since load.
     TTF_Font* text_font(int pixel_size, FontWeight weight) const;
     TTF_Font* icon_font(int pixel_size) const;
+    // More sizes of a weight than a screen uses (the soak's screens use some 25 across all
+    // screens, languages and text sizes), so drawing one screen does not rescale back and forth.
+    static constexpr std::size_t kMaxOpenSizesPerFace = 16;
 
     // "phone" -> U+E0CD; nullopt for a name the icon font does not have.
     std::optional<char32_t> icon_codepoint(std::string_view name) const;
@@ -47,6 +53,12 @@ public:
     std::string description() const;
 
     static int pixel_size(float size);
+
+    // How many (face, pixel size) fonts are open: each holds FreeType's and HarfBuzz's
+    // tables for its face (at most kMaxOpenSizesPerFace per face).
+    std::size_t open_font_count() const { return state_->open_fonts.size(); }
+    // How many times a font was rescaled to another size (the bound at work).
+    std::uint64_t font_rescales() const { return state_->rescales; }
 
 private:
     struct Face {
@@ -58,7 +70,12 @@ private:
     struct State {
         Face regular, bold, icons;
         std::unordered_map<std::string, char32_t> icon_codepoints;
-        std::map<std::pair<int, int>, FontPtr> open_fonts;  // (face id, pixel size)
+        struct OpenFont {
+            FontPtr font;
+            std::uint64_t last_used = 0;
+        };
+        std::map<std::pair<int, int>, OpenFont> open_fonts;  // (face id, pixel size)
+        std::uint64_t uses = 0, rescales = 0;
     };
     explicit FontSet(std::unique_ptr<State> state) : state_(std::move(state)) {}
     TTF_Font* open(int face_id, int pixel_size) const;
