@@ -21,6 +21,7 @@ struct SoakOptions {
     std::filesystem::path build_dir;  // for the demo bundle (share/redgrid/demo)
     std::filesystem::path self;       // this executable, started again as the hub
     bool verbose = false;
+    bool warm_up_tour = true;  // every screen in every language and text size first (soak_tour.h)
     bool check_rss = true;  // off under sanitizers (their quarantine and shadow memory grow RSS)
     long long rss_limit_kb = 5 * 1024;  // growth allowed after the first simulated hour
 };
@@ -29,6 +30,9 @@ struct SoakReport {
     std::chrono::minutes simulated{0};
     double real_seconds = 0;
     long long touches = 0, gestures = 0, frames = 0;
+    int tour_screens = 0;                  // frames drawn by the warm-up tour (soak_tour.h)
+    long long waits = 0;                   // callers who waited for the member
+    std::chrono::minutes waited{0};        // simulated time they spent waiting
     std::map<std::string, long long> screens_visited;  // screen name -> times entered
     long long calls = 0, cancels = 0, ratings = 0;     // recorded by the call flow
     long long content_versions_shown = 0;

@@ -21,6 +21,7 @@
 #include <thread>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "online_services.h"
 #include "redgrid/config/log.h"
@@ -36,6 +37,7 @@
 #include "soak.h"
 #include "soak_clock.h"
 #include "soak_residents.h"
+#include "soak_tour.h"
 
 extern char** environ;
 
@@ -58,6 +60,57 @@ long long rss_kb() {
 long long trimmed_rss_kb() {
     malloc_trim(0);
     return rss_kb();
+}
+
+// What the hourly line reports besides RSS: where the memory is (anonymous vs file-backed
+// pages, malloc's in-use and free bytes) and how full each bounded cache is, so growth after
+// the first hour can be attributed rather than guessed at.
+struct MemoryBreakdown {
+    long long anon_kb = 0, file_kb = 0;
+    std::size_t heap_used = 0, heap_free = 0, heap_mmapped = 0;
+};
+
+MemoryBreakdown memory_breakdown() {
+    MemoryBreakdown m;
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);) {
+        if (line.starts_with("RssAnon:")) m.anon_kb = std::atoll(line.c_str() + 8);
+        else if (line.starts_with("RssFile:")) m.file_kb = std::atoll(line.c_str() + 8);
+    }
+    const struct mallinfo2 info = mallinfo2();
+    m.heap_used = info.uordblks + info.hblkhd;
+    m.heap_free = info.fordblks;
+    m.heap_mmapped = info.hblkhd;
+    return m;
+}
+
+// Per malloc arena (the main one is the UI thread's; worker threads get their own): bytes
+// the arena holds from the system minus its free chunks, from malloc_info's XML.
+std::string arenas_in_use() {
+    char* buffer = nullptr;
+    std::size_t size = 0;
+    FILE* out = open_memstream(&buffer, &size);
+    if (out == nullptr) return {};
+    malloc_info(0, out);
+    std::fclose(out);
+    std::string xml(buffer, size);
+    std::free(buffer);
+    std::string result;
+    for (std::size_t at = 0; (at = xml.find("<heap nr=\"", at)) != std::string::npos;) {
+        const std::size_t end = xml.find("</heap>", at);
+        const std::string heap = xml.substr(at, end - at);
+        auto number_after = [&](const std::string& tag) -> long long {
+            const auto p = heap.find(tag);
+            if (p == std::string::npos) return 0;
+            const auto q = heap.find("size=\"", p);
+            return std::atoll(heap.c_str() + q + 6);
+        };
+        const long long current = number_after("<system type=\"current\"");
+        const long long free_bytes = number_after("<total type=\"fast\"") + number_after("<total type=\"rest\"");
+        result += " " + std::to_string((current - free_bytes) / 1024);
+        at = end;
+    }
+    return result;
 }
 
 int free_port() {
@@ -164,11 +217,31 @@ std::vector<std::pair<Ms, Ms>> outages(std::chrono::minutes total, std::mt19937&
     return out;
 }
 
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
+// Frame times as a histogram of 0.1 ms bins (the last holds everything from 2 s), made
+// before the first hour: a list of every frame's time would itself grow the soak's RSS by
+// megabytes over a week (some 300,000 frames).
+class FrameTimes {
+public:
+    void add(double ms) {
+        ++bins_[std::min(bins_.size() - 1, static_cast<std::size_t>(std::max(0.0, ms) * 10))];
+        ++count_;
+        max_ = std::max(max_, ms);
+    }
+    double percentile(double p) const {
+        if (count_ == 0) return 0;
+        const auto rank = static_cast<long long>(p * static_cast<double>(count_));
+        long long seen = 0;
+        for (std::size_t i = 0; i < bins_.size(); ++i)
+            if ((seen += bins_[i]) > rank) return static_cast<double>(i) / 10;
+        return max_;
+    }
+    double max() const { return max_; }
+
+private:
+    std::vector<long long> bins_ = std::vector<long long>(20'001, 0);
+    long long count_ = 0;
+    double max_ = 0;
+};
 
 }  // namespace
 
@@ -270,8 +343,7 @@ SoakReport run_soak(const SoakOptions& options) {
         std::mt19937 rng(options.seed);
         const auto down = outages(options.simulated, rng);
 
-        std::vector<double> frame_ms;
-        frame_ms.reserve(1 << 16);
+        FrameTimes frame_ms;
         const kiosk::Content* painted = nullptr;
         std::string last_screen;
         auto real_start = std::chrono::steady_clock::now();
@@ -289,7 +361,7 @@ SoakReport run_soak(const SoakOptions& options) {
                 const auto t0 = std::chrono::steady_clock::now();
                 painter->draw(app.frame(*fonts));
                 (*target)->present();
-                frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                frame_ms.add(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
                 ++report.frames;
                 report.max_live_textures = std::max(report.max_live_textures, render::live_texture_count());
                 const auto stats = painter->stats();
@@ -315,11 +387,26 @@ SoakReport run_soak(const SoakOptions& options) {
             std::this_thread::sleep_for(5ms);
             turn();
         }
+        // Every screen and its elements in every language and text size, so the first hour
+        // ends warm (soak_tour.h says why); a few simulated minutes of the first hour.
+        if (options.warm_up_tour)
+            report.tour_screens = warm_up_tour(
+                app, *fonts,
+                [&] {
+                    inbox.drain(app);
+                    painter->draw(app.frame(*fonts));
+                    (*target)->present();
+                },
+                [&](Ms by) { clock.advance(by); }, [&] { hub.stop(); },
+                [&] {
+                    hub.start();
+                    if (!hub.wait_listening(30s)) report.failures.push_back("the hub did not come back after the tour");
+                });
         real_start = std::chrono::steady_clock::now();
 
         const Ms end = options.simulated;
         std::size_t next_outage = 0;
-        long long last_minute_sampled = -1;
+        long long last_minute_sampled = -1, last_hour_reported = -1;
         while (clock.elapsed() < end) {
             const Ms now = clock.elapsed();
             // The hub's schedule.
@@ -337,6 +424,10 @@ SoakReport run_soak(const SoakOptions& options) {
                 touch.handle(*e, app);
                 turn();
             }
+            // A caller waits for the member only while there is a call to wait for: a
+            // confirm the call flow refused, or a call that ended, sends them on their way.
+            const auto screen = app.state().route.screen;
+            if (screen != kiosk::ScreenId::calling && screen != kiosk::ScreenId::coming) residents.stop_waiting(now);
             if (!first_hour_measured && now >= 60min) {
                 report.rss_after_first_hour_kb = trimmed_rss_kb();
                 const auto stats = painter->stats();
@@ -346,10 +437,23 @@ SoakReport run_soak(const SoakOptions& options) {
             if (const long long minute = now / 1min; minute != last_minute_sampled) {
                 last_minute_sampled = minute;
                 report.rss_max_kb = std::max(report.rss_max_kb, rss_kb());
-                if (options.verbose && minute % 60 == 0)
+                if (options.verbose && minute / 60 != last_hour_reported) {
+                    last_hour_reported = minute / 60;
+                    const long long rss = trimmed_rss_kb();
+                    const auto m = memory_breakdown();
+                    const auto stats = painter->stats();
                     std::cerr << "soak: " << minute / 60 << " h simulated, " << residents.touches() << " touches, "
-                              << report.frames << " frames, rss " << trimmed_rss_kb() << " kB, textures "
-                              << render::live_texture_count() << ", queue " << online->queue()->depth() << "\n";
+                              << report.frames << " frames, rss " << rss << " kB (anon " << m.anon_kb << ", file "
+                              << m.file_kb << "; heap used " << m.heap_used / 1024 << " kB, free " << m.heap_free / 1024
+                              << " kB, mmapped " << m.heap_mmapped / 1024 << " kB, sqlite " << sqlite3_memory_used() / 1024
+                              << " kB), textures "
+                              << render::live_texture_count() << " (text " << stats.text.entries << "/"
+                              << stats.text.bytes / 1024 << " kB, shapes " << stats.shapes.entries << "/"
+                              << stats.shapes.bytes / 1024 << " kB, images " << stats.images.entries << "/"
+                              << stats.images.bytes / 1024 << " kB), fonts open " << fonts->open_font_count() << " ("
+                              << fonts->font_rescales() << " rescales), photos uncollected " << media.uncollected()
+                              << ", queue " << online->queue()->depth() << ", arenas kB" << arenas_in_use() << "\n";
+                }
             }
             Ms step = app.flinging() ? 16ms : std::min<Ms>(250ms, std::max<Ms>(1ms, residents.next_at() - now));
             step = std::min(step, std::max<Ms>(1ms, end - now));
@@ -358,6 +462,8 @@ SoakReport run_soak(const SoakOptions& options) {
         }
         report.touches = residents.touches();
         report.gestures = residents.gestures();
+        report.waits = residents.waits();
+        report.waited = std::chrono::duration_cast<std::chrono::minutes>(residents.waited());
 
         // The end: the hub is up; the queue must drain (every event once at the hub).
         hub.start();
@@ -379,9 +485,9 @@ SoakReport run_soak(const SoakOptions& options) {
         report.calls = sink.counts["call"];
         report.cancels = sink.counts["call_cancel"];
         report.ratings = sink.counts["rating"];
-        report.frame_ms_p50 = percentile(frame_ms, 0.50);
-        report.frame_ms_p99 = percentile(frame_ms, 0.99);
-        report.frame_ms_max = frame_ms.empty() ? 0 : *std::max_element(frame_ms.begin(), frame_ms.end());
+        report.frame_ms_p50 = frame_ms.percentile(0.50);
+        report.frame_ms_p99 = frame_ms.percentile(0.99);
+        report.frame_ms_max = frame_ms.max();
         report.real_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - real_start).count();
         // Every texture alive belongs to one of the painter's caches: none leaked mid-run.
         const auto stats = painter->stats();

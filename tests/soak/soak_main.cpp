@@ -1,5 +1,5 @@
 // redgrid_soak [--days D | --hours H | --minutes M] [--touches N] [--size WxH] [--seed S]
-//              [--max-speed X] [--verbose] [--no-rss-check] [--rss-limit-mb M]
+//              [--max-speed X] [--verbose] [--no-rss-check] [--no-tour] [--rss-limit-mb M]
 // Prints the figures docs/reliability.md records and exits 1 if any check failed.
 // (Also `redgrid_soak --hub-child DIR PORT`: the hub process the soak starts itself.)
 #include <cstdio>
@@ -15,7 +15,7 @@ using namespace redgrid::soak;
 
 int usage() {
     std::cerr << "usage: redgrid_soak [--days D | --hours H | --minutes M] [--touches N] [--size WxH] [--seed S]\n"
-                 "                    [--max-speed X] [--verbose] [--no-rss-check] [--rss-limit-mb M]\n";
+                 "                    [--max-speed X] [--verbose] [--no-rss-check] [--no-tour] [--rss-limit-mb M]\n";
     return 2;
 }
 
@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
         else if (arg == "--max-speed") options.max_speed = std::atof(value().c_str());
         else if (arg == "--verbose") options.verbose = true;
         else if (arg == "--no-rss-check") options.check_rss = false;
+        else if (arg == "--no-tour") options.warm_up_tour = false;
         else if (arg == "--rss-limit-mb") options.rss_limit_kb = std::atoll(value().c_str()) * 1024;
         else if (arg == "--size") {
             if (std::sscanf(value().c_str(), "%dx%d", &options.width, &options.height) != 2) return usage();
@@ -52,6 +53,8 @@ int main(int argc, char** argv) {
                 r.real_seconds, options.width, options.height);
     std::printf("soak: %lld touches in %lld gestures, %lld frames (p50 %.1f ms, p99 %.1f ms, max %.1f ms)\n", r.touches,
                 r.gestures, r.frames, r.frame_ms_p50, r.frame_ms_p99, r.frame_ms_max);
+    std::printf("soak: warm-up tour drew %d frames; %lld callers waited for the member, %lld min in all\n",
+                r.tour_screens, r.waits, static_cast<long long>(r.waited.count()));
     std::printf("soak: screens entered:");
     for (const auto& [screen, n] : r.screens_visited) std::printf(" %s=%lld", screen.c_str(), n);
     std::printf("\nsoak: %lld calls, %lld cancels, %lld ratings recorded; %lld content versions shown; %d hub outages\n",

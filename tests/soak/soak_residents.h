@@ -4,6 +4,8 @@
 // come in visits (a few touches a second or two apart) separated by quiet spells, so the
 // idle return, the call cooldown and the calls' own timers all get their turn. One caller in
 // three leaves the call alone until the member arrives, so calls are rated as well as cancelled.
+// Behind the touch schedule (those waits, the warm-up tour), visits come back to back until
+// it is met, so the run's touch count does not depend on how long the waits were.
 #pragma once
 
 #include <SDL.h>
@@ -32,6 +34,21 @@ public:
     }
 
     long long touches() const { return touches_; }
+    long long waits() const { return waits_; }
+    Ms waited() const { return waited_; }
+
+    // The caller's gestures are done and the call flow shows no call in progress (refused,
+    // cancelled, or the member arrived): the next gesture comes after an ordinary gap.
+    void stop_waiting(Ms now) {
+        if (!waiting_ || !pending_.empty()) return;
+        if (now >= next_gesture_) {
+            waited_ += next_gesture_ - wait_start_;
+        } else {
+            waited_ += now - wait_start_;
+            next_gesture_ = now + gap(now);
+        }
+        waiting_ = false;
+    }
     long long gestures() const { return gestures_; }
     Ms next_at() const { return pending_.empty() ? next_gesture_ : pending_.front().at; }
 
@@ -41,7 +58,11 @@ public:
             plan(now, frame);
             ++gestures_;
             const Ms end = pending_.empty() ? now : pending_.back().at;
-            // Someone who just called waits for the member (4-8 minutes: answered after 20 s, ETA 3 min).
+            // Someone who just called waits for the member (answered after 20 s, ETA 3 min),
+            // at most 4-8 minutes; stop_waiting ends the wait when there is no call to wait for.
+            if (waiting_) waited_ += now - wait_start_;  // a wait that ran its full length
+            waiting_ = waiting_for_member_;
+            if (waiting_) ++waits_, wait_start_ = end;
             next_gesture_ = end + (waiting_for_member_ ? Ms(240'000 + pick(240'000)) : gap(end));
             waiting_for_member_ = false;
         }
@@ -64,6 +85,11 @@ private:
         const double mean_gap_s = left_s / double(std::max(1LL, target_touches_ - touches_)) - 0.25;
         const double long_gap_mean_s = std::max(2.0, (mean_gap_s - 0.85 * 1.4) / 0.15);
         std::uniform_real_distribution<double> u(0, 1);
+        // Behind the schedule (waits for members and the warm-up tour take their time): a
+        // busy spell, one resident after another, until the touches are back on schedule.
+        const double due_by_now = double(target_touches_) * std::chrono::duration<double>(now).count() /
+                                  std::chrono::duration<double>(total_).count();
+        if (double(touches_) < due_by_now) return Ms(static_cast<long long>(1000 * (0.3 + 0.9 * u(rng_))));
         if (u(rng_) < 0.85) return Ms(static_cast<long long>(1000 * (0.3 + 2.2 * u(rng_))));
         std::exponential_distribution<double> quiet(1.0 / long_gap_mean_s);
         return Ms(static_cast<long long>(1000 * std::min(quiet(rng_), 6 * 3600.0)));
@@ -192,6 +218,9 @@ private:
     std::deque<Pending> pending_;
     long long touches_ = 0, gestures_ = 0;
     bool waiting_for_member_ = false;
+    bool waiting_ = false;  // the gap after the current gesture is a wait for the member
+    Ms wait_start_{0}, waited_{0};
+    long long waits_ = 0;
 };
 
 }  // namespace redgrid::soak
