@@ -121,6 +121,8 @@ void App::navigate(Route route) {
     attract_page_since_ = clock_.steady_now();
     ui_.back_stack.clear();
     ui_.scroll = 0;
+    ui_.map_scale = 0;
+    pinch_.reset();
     fling_velocity_ = 0;
     dirty_ = true;
     speak_changes(false);
@@ -158,21 +160,9 @@ void App::press(render::Point p) {
     dragging_ = false;
     panning_ = false;
     pan_possible_ = false;
-    for (const render::HitTarget& t : frame_.targets) {
-        if (!t.id.starts_with(kMapPanTargetPrefix) || !t.rect.contains(p)) continue;
-        int range[4] = {};
-        const char* at = t.id.data() + kMapPanTargetPrefix.size();
-        const char* end = t.id.data() + t.id.size();
-        bool ok = true;
-        for (int i = 0; i < 4 && ok; ++i) {
-            const auto [next, ec] = std::from_chars(at, end, range[i]);
-            ok = ec == std::errc() && (i == 3 ? next == end : next < end && *next == ':');
-            at = next + 1;
-        }
-        if (!ok) continue;
+    if (const auto pan = map_pan_at(p)) {
         pan_possible_ = true;
-        pan_min_x_ = static_cast<float>(range[0]), pan_max_x_ = static_cast<float>(range[1]);
-        pan_min_y_ = static_cast<float>(range[2]), pan_max_y_ = static_cast<float>(range[3]);
+        pan_min_x_ = pan->min_x, pan_max_x_ = pan->max_x, pan_min_y_ = pan->min_y, pan_max_y_ = pan->max_y;
     }
     samples_.assign(1, {clock_.steady_now(), p.y});
     const render::HitTarget* t = caught_fling ? nullptr : frame_.hit(p);
@@ -370,18 +360,7 @@ void App::activate(const std::string& id) {
         if (auto r = parse_route(std::string_view(id).substr(5), &error)) go(*r);
         return;
     }
-    if (id == "map:zoom_in" || id == "map:zoom_out") {
-        const int zoom = std::clamp(ui_.map_zoom + (id == "map:zoom_in" ? 1 : -1), 1, kMaxMapZoom);
-        if (zoom != ui_.map_zoom) {
-            // Zooming keeps the dragged view over the same place.
-            const float ratio = static_cast<float>(zoom) / static_cast<float>(ui_.map_zoom);
-            ui_.map_pan_x *= ratio;
-            ui_.map_pan_y *= ratio;
-            dirty_ = true;
-        }
-        ui_.map_zoom = zoom;
-        return;
-    }
+    if (id == "map:zoom_in" || id == "map:zoom_out") return zoom_map_step(id == "map:zoom_in" ? 1 : -1);
     if (id.starts_with("member:") || id.starts_with("grid:") || id.starts_with("notice:") ||
         id.starts_with("activity:")) {
         if (auto r = parse_route(id, nullptr)) go(*r);
@@ -430,7 +409,7 @@ void App::apply_filter(std::string_view filter) {
 }
 
 bool App::idle_timers_held() const {
-    return !ui_.pressed_id.empty() || waking_ || (flow_->call_open() && flow_->active());
+    return !ui_.pressed_id.empty() || waking_ || pinch_ || (flow_->call_open() && flow_->active());
 }
 
 void App::set_clock_synced(bool synced) {

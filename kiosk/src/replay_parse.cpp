@@ -148,6 +148,17 @@ std::expected<ReplayScript, std::vector<std::string>> parse_replay(std::string_v
             auto d = w.size() == 6 ? duration(w[5]) : std::nullopt;
             if (!a || !b || !d) { fail("expected \"drag X1 Y1 X2 Y2 DURATION\" (e.g. 300ms)"); continue; }
             step.action = replay::Drag{*a, *b, *d};
+        } else if (verb == "pinch") {
+            auto c = point(1);
+            auto from = w.size() == 6 ? coordinate(w[3]) : std::nullopt;
+            auto to = w.size() == 6 ? coordinate(w[4]) : std::nullopt;
+            auto d = w.size() == 6 ? duration(w[5]) : std::nullopt;
+            if (!c || !from || !to || !d || *from < 1 || *to < 1) {
+                fail("expected \"pinch CX CY FROM TO DURATION\": the fingers' middle, their distance before and after "
+                     "(1..7680 px) and the time (e.g. 300ms)");
+                continue;
+            }
+            step.action = replay::Pinch{*c, *from, *to, *d};
         } else if (verb == "wait") {
             if (!arity(2)) continue;
             auto d = duration(w[1]);
@@ -182,7 +193,7 @@ std::expected<ReplayScript, std::vector<std::string>> parse_replay(std::string_v
             if (!valid_name(w[1])) { fail("screenshot names use letters, digits, - and _ (at most 64)"); continue; }
             step.action = replay::Screenshot{std::string(w[1])};
         } else {
-            fail("unknown step \"" + std::string(verb) + "\" (size, now, pin, screen, tap, press, move, release, drag, wait, expect, await, screenshot)");
+            fail("unknown step \"" + std::string(verb) + "\" (size, now, pin, screen, tap, press, move, release, drag, pinch, wait, expect, await, screenshot)");
             continue;
         }
         script.steps.push_back(std::move(step));

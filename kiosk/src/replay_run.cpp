@@ -5,6 +5,7 @@
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/replay.h"
 #include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/touch_input.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/painter.h"
 #include "redgrid/render/render_target.h"
@@ -53,6 +54,41 @@ public:
             settle();
         }
         app_.release(to);
+        settle();
+    }
+
+    // Two fingers through the touch screen's own gesture recognition (TouchInput): the
+    // first lands, the second a frame later, both move apart (or together) frame by frame,
+    // then the second lifts and then the first.
+    void pinch(render::Point c, float from, float to, std::chrono::milliseconds duration, float width, float height) {
+        TouchInput touch(width, height);
+        auto send = [&](Uint32 type, SDL_FingerID id, float spread) {
+            SDL_Event e{};
+            e.type = type;
+            e.tfinger.touchId = 1;
+            e.tfinger.fingerId = id;
+            e.tfinger.x = (c.x + (id == 1 ? -spread : spread) / 2) / width;
+            e.tfinger.y = c.y / height;
+            touch.handle(e, app_);
+        };
+        send(SDL_FINGERDOWN, 1, from);
+        settle();
+        clock_.advance(kFrame);
+        send(SDL_FINGERDOWN, 2, from);
+        settle();
+        const int frames = std::max(1, static_cast<int>(duration / kFrame));
+        for (int i = 1; i <= frames; ++i) {
+            const float s = from + (to - from) * static_cast<float>(i) / static_cast<float>(frames);
+            clock_.advance(kFrame);
+            send(SDL_FINGERMOTION, 1, s);
+            send(SDL_FINGERMOTION, 2, s);
+            app_.tick();
+            settle();
+        }
+        send(SDL_FINGERUP, 2, to);
+        settle();
+        clock_.advance(kFrame);
+        send(SDL_FINGERUP, 1, to);
         settle();
     }
 
@@ -120,6 +156,9 @@ std::expected<ReplayResult, std::string> run_replay(const ReplayScript& script, 
                     player.settle();
                 } else if constexpr (std::is_same_v<A, replay::Drag>) {
                     player.drag(a.from, a.to, a.duration);
+                } else if constexpr (std::is_same_v<A, replay::Pinch>) {
+                    player.pinch(a.center, a.from, a.to, a.duration, static_cast<float>(script.width),
+                                 static_cast<float>(script.height));
                 } else if constexpr (std::is_same_v<A, replay::Wait>) {
                     player.pass(a.duration);
                 } else if constexpr (std::is_same_v<A, replay::GoTo>) {

@@ -2,6 +2,7 @@
 // touchable; and one grid: its branch, community, teams, who is on duty, services and the
 // next activity, beside the map with the grid ringed.
 #include "layout.h"
+#include "map_fit.h"
 #include "page.h"
 #include "redgrid/kiosk/content_index.h"
 #include "screens.h"
@@ -19,18 +20,15 @@ struct PannedView {
 PannedView view_for(const ScreenContext& ctx, Rect area) {
     const Bundle& b = ctx.content->bundle();
     MapView view;
-    view.zoom = static_cast<float>(std::clamp(ctx.ui.map_zoom, 1, kMaxMapZoom));
-    const float base = std::min(area.w / static_cast<float>(b.map.width), area.h / static_cast<float>(b.map.height));
-    const float scale = base * view.zoom;
-    const float room_x = std::max(0.f, (static_cast<float>(b.map.width) * scale - area.w) / 2);
-    const float room_y = std::max(0.f, (static_cast<float>(b.map.height) * scale - area.h) / 2);
-    const float centre_x = scale * static_cast<float>(b.map.width / 2 - b.place.position.x);
-    const float centre_y = scale * static_cast<float>(b.map.height / 2 - b.place.position.y);
-    view.pan_x = std::clamp(centre_x + ctx.ui.map_pan_x, -room_x, room_x);
-    view.pan_y = std::clamp(centre_y + ctx.ui.map_pan_y, -room_y, room_y);
+    // While two fingers pinch, the map follows them between the steps (UiState::map_scale).
+    view.zoom = ctx.ui.map_scale > 0 ? std::clamp(ctx.ui.map_scale, 1.f, static_cast<float>(kMaxMapZoom))
+                                     : static_cast<float>(std::clamp(ctx.ui.map_zoom, 1, kMaxMapZoom));
+    const MapFit fit = map_fit(b.map, b.place.position, area, view.zoom);
+    view.pan_x = std::clamp(fit.centre_x + ctx.ui.map_pan_x, -fit.room_x, fit.room_x);
+    view.pan_y = std::clamp(fit.centre_y + ctx.ui.map_pan_y, -fit.room_y, fit.room_y);
     const auto whole = [](float v) { return std::to_string(static_cast<int>(std::round(v))); };
-    return {view, std::string(kMapPanTargetPrefix) + whole(-room_x - centre_x) + ":" + whole(room_x - centre_x) + ":" +
-                      whole(-room_y - centre_y) + ":" + whole(room_y - centre_y)};
+    return {view, std::string(kMapPanTargetPrefix) + whole(fit.min_pan_x()) + ":" + whole(fit.max_pan_x()) + ":" +
+                      whole(fit.min_pan_y()) + ":" + whole(fit.max_pan_y())};
 }
 
 // Horizontal strips that cover the polygon on screen (scanline spans), so a touch opens the

@@ -94,6 +94,16 @@ public:
     void press(render::Point p);
     void move(render::Point p);
     void release(render::Point p);
+    // Two fingers (TouchInput), in screen pixels. A pinch begins when a second finger lands
+    // and first cancels whatever the first finger's press was doing: nothing under it
+    // activates, a drag or pan stops (two fingers never tap). On the red map the fingers then
+    // zoom it, smoothly between the steps, keeping the place between them under them (and a
+    // move of both pans it); when one lifts, the zoom settles on a step (1..kMaxMapZoom, as
+    // the +/- buttons; app_map.cpp settle_step). Elsewhere a pinch does nothing more.
+    void pinch_begin(render::Point a, render::Point b);
+    void pinch_move(render::Point a, render::Point b);
+    void pinch_end();
+    bool pinching() const { return pinch_.has_value(); }
     // Replay scripts and tests tap by id; false if no such element is on screen.
     bool tap(std::string_view id);
 
@@ -153,6 +163,19 @@ private:
     void go_home(bool forget_person);
     void apply_filter(std::string_view filter);
     void touched();
+    // The map screen's pan area under p in the current frame (the "map:pan:..." target) and
+    // the range its id gives UiState::map_pan_* at the zoom drawn.
+    struct MapPanArea {
+        render::Rect rect;
+        float min_x, max_x, min_y, max_y;
+    };
+    std::optional<MapPanArea> map_pan_at(render::Point p) const;
+    // Zooms the map to `zoom` (clamped to 1..kMaxMapZoom) keeping the map point drawn at
+    // `anchor` (px from the pan area's middle) there, and the pan inside the map's edges.
+    // live (a pinch under way): sets map_scale; else a whole step, map_zoom, and no map_scale.
+    void zoom_map(float zoom, render::Rect area, render::Point anchor, bool live);
+    // The +/- buttons: one step about the middle of the map.
+    void zoom_map_step(int delta);
     // The idle timers wait while a finger is down or a call is on screen.
     bool idle_timers_held() const;
     void enter_attract();
@@ -216,6 +239,15 @@ private:
         float y;
     };
     std::vector<Sample> samples_;
+    // Two fingers down: their last spread and middle, the map's zoom when they landed, and
+    // the map's pan area (none: the pinch began off the map and only cancelled the press).
+    struct Pinch {
+        float spread;
+        render::Point middle;
+        float start;
+        std::optional<render::Rect> map;
+    };
+    std::optional<Pinch> pinch_;
     float fling_velocity_ = 0;
     float fling_max_ = 0;
     std::chrono::steady_clock::time_point fling_last_{};

@@ -12,6 +12,11 @@
 //   tap 960 540                         tap a point
 //   press 100 200 / move 150 200 / release 150 200
 //   drag 100 800 100 300 400ms          press, move there over the duration, release
+//   pinch 960 540 200 500 300ms         two fingers level either side of (960, 540), 200 px
+//                                       apart, spread to 500 px over the duration (a smaller
+//                                       TO pinches in), then lifted; as SDL finger events
+//                                       through TouchInput, the second finger landing a frame
+//                                       after the first, as real fingers do
 //   wait 2s | wait 250ms                let time pass (timers and animations run)
 //   expect screen notices               the route now shown (as --screen names it)
 //   await screen coming 30s             real time passes until that screen shows (at most
@@ -41,14 +46,15 @@ struct Press { render::Point at; };
 struct Move { render::Point at; };
 struct Release { render::Point at; };
 struct Drag { render::Point from, to; std::chrono::milliseconds duration; };
+struct Pinch { render::Point center; float from, to; std::chrono::milliseconds duration; };
 struct Wait { std::chrono::milliseconds duration; };
 struct GoTo { Route route; };
 struct ExpectScreen { Route route; };
 struct AwaitScreen { Route route; std::chrono::milliseconds timeout; };
 struct ExpectTarget { std::string id; bool present = true; };
 struct Screenshot { std::string name; };
-using Action = std::variant<TapId, Press, Move, Release, Drag, Wait, GoTo, ExpectScreen, AwaitScreen, ExpectTarget,
-                            Screenshot>;
+using Action = std::variant<TapId, Press, Move, Release, Drag, Pinch, Wait, GoTo, ExpectScreen, AwaitScreen,
+                            ExpectTarget, Screenshot>;
 }  // namespace replay
 
 struct ReplayStep {

@@ -44,6 +44,9 @@ struct UiState {
     std::optional<Role> filter_role;
     // Zoom step of the map screen (1 shows every grid, kMaxMapZoom the closest look).
     int map_zoom = 1;
+    // While two fingers pinch the map: its zoom between the steps (1..kMaxMapZoom), and
+    // map_zoom is the step it will settle on when a finger lifts. 0: no pinch, map_zoom rules.
+    float map_scale = 0;
     // How far the resident has dragged the map from its kiosk-centred view, in px; the map
     // screen clamps it to the map's edges.
     float map_pan_x = 0, map_pan_y = 0;
