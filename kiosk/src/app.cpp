@@ -123,6 +123,7 @@ void App::navigate(Route route) {
     ui_.scroll = 0;
     ui_.map_scale = 0;
     pinch_.reset();
+    map_settle_.reset();
     fling_velocity_ = 0;
     dirty_ = true;
     speak_changes(false);
@@ -132,6 +133,8 @@ void App::touched() { last_input_ = clock_.steady_now(); }
 
 void App::press(render::Point p) {
     touched();
+    // A touch while the map still glides after a pinch: it is at its step at once.
+    step_map_settle(true);
     if (ui_.route.screen == ScreenId::attract) {
         // The waking touch only wakes: home shows at once, and this finger activates nothing
         // there (no call by accident), nor scrolls or pans.
@@ -420,6 +423,7 @@ void App::set_clock_synced(bool synced) {
 
 void App::tick() {
     step_fling();
+    step_map_settle(false);
     if (animating()) anim_dirty_ = true;
     if (flow_->tick()) {
         follow_call_flow();
@@ -513,6 +517,7 @@ std::chrono::milliseconds App::time_until_next_change() const {
 
 void App::settle_animations() {
     if (!animating()) return;
+    step_map_settle(true);
     transition_start_.reset();
     anim_dirty_ = true;
 }

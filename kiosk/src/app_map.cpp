@@ -80,8 +80,28 @@ void App::zoom_map_step(int delta) {
             return zoom_map(static_cast<float>(zoom), t.rect, {0, 0}, false);
 }
 
+void App::step_map_settle(bool finish) {
+    if (!map_settle_) return;
+    const MapSettle settle = *map_settle_;
+    if (ui_.route.screen != ScreenId::map || ui_.map_scale <= 0) {
+        map_settle_.reset();  // the screen was left (or reset by the idle return) meanwhile
+        return;
+    }
+    const float t = finish || options_.transition <= std::chrono::milliseconds(0)
+                        ? 1.f
+                        : std::chrono::duration<float>(clock_.steady_now() - settle.start).count() /
+                              std::chrono::duration<float>(options_.transition).count();
+    if (t >= 1) {
+        map_settle_.reset();
+        return zoom_map(static_cast<float>(settle.to), settle.area, settle.anchor, false);
+    }
+    const float ease = 1 - std::pow(1 - std::max(0.f, t), 3.f);
+    zoom_map(settle.from + (static_cast<float>(settle.to) - settle.from) * ease, settle.area, settle.anchor, true);
+}
+
 void App::pinch_begin(render::Point a, render::Point b) {
     touched();
+    step_map_settle(true);
     // The second finger: whatever the first one's press was doing is over, and nothing it
     // was on activates (its lift is not a release: TouchInput swallows it).
     if (!ui_.pressed_id.empty()) {
@@ -151,9 +171,14 @@ void App::pinch_end() {
     if (ui_.map_scale <= 0) return;
     const int step = settle_step(pinch.start, ui_.map_scale);
     if (pinch.map && ui_.route.screen == ScreenId::map) {
+        // The zoom level and the buttons show the step at once; the map glides there.
         const render::Rect& area = *pinch.map;
-        return zoom_map(static_cast<float>(step), area,
-                        {pinch.middle.x - (area.x + area.w / 2), pinch.middle.y - (area.y + area.h / 2)}, false);
+        ui_.map_zoom = step;
+        map_settle_ = MapSettle{.from = ui_.map_scale, .to = step, .area = area,
+                                .anchor = {pinch.middle.x - (area.x + area.w / 2), pinch.middle.y - (area.y + area.h / 2)},
+                                .start = clock_.steady_now()};
+        dirty_ = true;
+        return step_map_settle(false);
     }
     ui_.map_scale = 0;
     ui_.map_zoom = step;

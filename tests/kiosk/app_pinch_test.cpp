@@ -73,6 +73,11 @@ protected:
             frame();
         }
     }
+    // A finger lifts and the map's glide onto its step is let finish (as a screenshot does).
+    void lift() {
+        app.pinch_end();
+        app.settle_animations();
+    }
     bool shows(const std::string& text) {
         for (const auto& op : frame().ops)
             if (const auto* t = std::get_if<render::Text>(&op); t && t->utf8 == text) return true;
@@ -102,7 +107,7 @@ TEST_F(MapPinch, SpreadZoomsLiveBetweenTheStepsAboutThePlaceBetweenTheFingers) {
     EXPECT_EQ(app.state().map_zoom, 2) << "the zoom level shows the step it will settle on";
     EXPECT_TRUE(shows("2 / 4"));
     // A finger lifts: the map settles on step 2, about the same place.
-    app.pinch_end();
+    lift();
     EXPECT_FALSE(app.pinching());
     EXPECT_EQ(app.state().map_scale, 0);
     EXPECT_EQ(app.state().map_zoom, 2);
@@ -116,9 +121,48 @@ TEST_F(MapPinch, SpreadZoomsLiveBetweenTheStepsAboutThePlaceBetweenTheFingers) {
     pinch(d, 300, 350);
     EXPECT_NEAR(drawn().scale / base, 3.5f, 1e-2f);
     expect_near(drawn().to_screen(there), d, 1.f, "live");
-    app.pinch_end();
+    lift();
     EXPECT_EQ(app.state().map_zoom, 4);
     expect_near(drawn().to_screen(there), d, 1.f, "settled");
+}
+
+TEST_F(MapPinch, WhenTheFingersLiftTheMapGlidesOntoItsStepAboutTheSamePlace) {
+    const Point c = in_area(0.4f, 0.6f);
+    pinch(c, 200, 260);  // 1.3: settles on 2
+    const float base = drawn().scale;  // at 1.3
+    const float at_lift = app.state().map_scale;
+    const Bundle& b = content->bundle();
+    const MapPoint under = drawn().to_map(c);
+    app.pinch_end();
+    EXPECT_EQ(app.state().map_zoom, 2) << "the zoom level and buttons show the step at once";
+    EXPECT_TRUE(shows("2 / 4"));
+    EXPECT_TRUE(app.animating());
+    EXPECT_EQ(app.time_until_next_change(), 16ms) << "frames while it glides";
+    float last = at_lift;
+    int frames = 0;
+    while (app.animating() && frames < 100) {
+        clock.advance(16ms);
+        app.tick();
+        frame();
+        ++frames;
+        EXPECT_GE(app.state().map_scale == 0 ? 2.f : app.state().map_scale, last) << "only ever towards the step";
+        last = app.state().map_scale == 0 ? 2.f : app.state().map_scale;
+        EXPECT_NEAR(drawn().to_screen(under).y, c.y, 1.f) << "frame " << frames;
+    }
+    EXPECT_GE(frames, 5);
+    EXPECT_LE(frames, 12) << "about AppOptions::transition (150 ms)";
+    EXPECT_EQ(app.state().map_scale, 0);
+    EXPECT_NEAR(drawn().scale / base, 2.f / at_lift, 1e-3f);
+    EXPECT_NEAR(drawn().to_screen({b.map.width / 2, 0}).x, area().x + area().w / 2, 1.f);
+    // A touch during a glide finds the map at its step.
+    pinch(c, 200, 260);
+    app.pinch_end();
+    ASSERT_TRUE(app.animating());
+    app.press(c);
+    EXPECT_FALSE(app.animating());
+    EXPECT_EQ(app.state().map_scale, 0);
+    EXPECT_EQ(app.state().map_zoom, 3);
+    app.release(c);
 }
 
 TEST_F(MapPinch, FingersMovingTogetherCarryTheMapWithThem) {
@@ -131,7 +175,7 @@ TEST_F(MapPinch, FingersMovingTogetherCarryTheMapWithThem) {
     const MapPoint under = drawn().to_map(c);
     pinch(c, 300, 400, c_to);
     expect_near(drawn().to_screen(under), c_to, 1.f, "the place followed the fingers' middle");
-    app.pinch_end();
+    lift();
     expect_near(drawn().to_screen(under), c_to, 1.f, "and stays there after the settle");
     EXPECT_EQ(app.state().map_zoom, 4);
 }
@@ -140,7 +184,7 @@ TEST_F(MapPinch, LimitsAreTheButtonsOnesAndTheButtonsCarryOn) {
     const Point c = in_area(0.5f, 0.5f);
     pinch(c, 100, 1400);  // fourteen times as wide: stops at the closest step
     EXPECT_FLOAT_EQ(app.state().map_scale, static_cast<float>(kMaxMapZoom));
-    app.pinch_end();
+    lift();
     EXPECT_EQ(app.state().map_zoom, kMaxMapZoom);
     EXPECT_EQ(frame().find("map:zoom_in"), nullptr) << "+ greys out at the limit, as after the buttons";
     EXPECT_TRUE(shows("4 / 4"));
@@ -150,7 +194,7 @@ TEST_F(MapPinch, LimitsAreTheButtonsOnesAndTheButtonsCarryOn) {
     frame();
     pinch(c, 1400, 60);  // back together: the whole map and no further
     EXPECT_FLOAT_EQ(app.state().map_scale, 1.f);
-    app.pinch_end();
+    lift();
     EXPECT_EQ(app.state().map_zoom, 1);
     EXPECT_EQ(frame().find("map:zoom_out"), nullptr);
     ASSERT_TRUE(app.tap("map:zoom_in"));
@@ -180,7 +224,7 @@ TEST_F(MapPinch, APinchSettlesOnTheNearestStepOrAQuarterStepOnInItsDirection) {
         }
         ASSERT_EQ(app.state().map_zoom, k.start);
         pinch(c, 400, 400 * k.ratio);
-        app.pinch_end();
+        lift();
         EXPECT_EQ(app.state().map_zoom, k.settles) << "from " << k.start << " times " << k.ratio;
         clock.advance(1s);
     }
@@ -189,7 +233,7 @@ TEST_F(MapPinch, APinchSettlesOnTheNearestStepOrAQuarterStepOnInItsDirection) {
 TEST_F(MapPinch, ThePanStaysInsideTheMapsEdges) {
     // Near a corner of the map, zoom in and drag both fingers far past the edge.
     pinch(in_area(0.05f, 0.05f), 200, 500, in_area(0.95f, 0.95f));
-    app.pinch_end();
+    lift();
     const auto range = test::pan_range(frame());
     ASSERT_TRUE(range);
     EXPECT_GE(app.state().map_pan_x, static_cast<float>((*range)[0]) - 1);
@@ -218,7 +262,7 @@ TEST_F(MapPinch, ASecondFingerTakesOverAPressOrAPanAndNothingOpens) {
     const float pan_x = app.state().map_pan_x;
     app.pinch_begin({c.x + 40, c.y}, {c.x + 240, c.y});
     EXPECT_EQ(app.state().pressed_id, "");
-    app.pinch_end();
+    lift();
     // TouchInput sends no release for the spent finger; a fresh tap works as ever.
     EXPECT_EQ(app.state().route.screen, ScreenId::map);
     EXPECT_EQ(app.state().map_pan_x, pan_x);
@@ -235,7 +279,7 @@ TEST_F(MapPinch, OffTheMapAPinchOnlyCancelsThePress) {
     frame();
     const UiState before = app.state();
     pinch({960, 600}, 200, 800);
-    app.pinch_end();
+    lift();
     EXPECT_EQ(app.state().route, before.route);
     EXPECT_EQ(app.state().scroll, before.scroll);
     EXPECT_EQ(app.state().map_zoom, 1);
@@ -244,13 +288,13 @@ TEST_F(MapPinch, OffTheMapAPinchOnlyCancelsThePress) {
     app.navigate(*parse_route("grid:g-01-8", nullptr));
     frame();
     pinch({1500, 600}, 200, 800);
-    app.pinch_end();
+    lift();
     EXPECT_EQ(route_name(app.state().route), "grid:g-01-8");
     EXPECT_EQ(app.state().map_zoom, 1);
     // On the map screen but with the fingers' middle on the header: not the map either.
     app.navigate({ScreenId::map, {}});
     pinch({960, 20}, 200, 800);
-    app.pinch_end();
+    lift();
     EXPECT_EQ(app.state().map_zoom, 1);
 }
 
@@ -260,7 +304,7 @@ TEST_F(MapPinch, FingersHeldOnTheMapHoldTheIdleReturnAndAWakingPinchLetsItComeBa
     clock.advance(120s);
     app.tick();
     EXPECT_EQ(app.state().route.screen, ScreenId::map) << "two fingers still on the glass";
-    app.pinch_end();
+    lift();
     clock.advance(91s);
     app.tick();
     EXPECT_EQ(app.state().route.screen, ScreenId::home);
@@ -273,7 +317,7 @@ TEST_F(MapPinch, FingersHeldOnTheMapHoldTheIdleReturnAndAWakingPinchLetsItComeBa
     app.press({960, 540});
     frame();
     app.pinch_begin({960, 540}, {1200, 540});
-    app.pinch_end();
+    lift();
     EXPECT_EQ(app.state().route.screen, ScreenId::home);
     clock.advance(options.idle_return + options.attract_after);
     app.tick();
@@ -289,7 +333,7 @@ TEST_F(MapPinch, NonFiniteFingersAreIgnored) {
     EXPECT_EQ(app.state().map_scale, 0);
     app.pinch_move(left(c, 400), right(c, 400));
     EXPECT_NEAR(app.state().map_scale, 2.f, 1e-3f);
-    app.pinch_end();
+    lift();
     EXPECT_TRUE(std::isfinite(app.state().map_pan_x) && std::isfinite(app.state().map_pan_y));
 }
 

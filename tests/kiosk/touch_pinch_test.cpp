@@ -123,6 +123,7 @@ TEST_P(LiftOrder, OnTheMapTheFingerLeftBehindNeitherPansNorOpensAGrid) {
     frame();
     EXPECT_NEAR(app.state().map_scale, 2.f, 1e-2f);
     fingers.up(GetParam() ? 1 : 2, c);
+    app.settle_animations();
     EXPECT_EQ(app.state().map_scale, 0) << "back to one finger: the zoom settled";
     EXPECT_EQ(app.state().map_zoom, 2);
     const float pan_x = app.state().map_pan_x, pan_y = app.state().map_pan_y;
@@ -156,6 +157,7 @@ TEST_F(TwoFingers, AThirdFingerIsIgnoredAndANewSecondFingerPinchesAgain) {
     // A third finger down when the pinch ends is still not followed.
     fingers.down(4, {c.x, c.y + 100});
     fingers.up(2, {c.x + 150, c.y});
+    app.settle_animations();
     EXPECT_EQ(app.state().map_zoom, 2);
     EXPECT_EQ(app.state().map_scale, 0);
     fingers.move(4, {c.x, c.y + 300});

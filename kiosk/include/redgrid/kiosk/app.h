@@ -109,8 +109,9 @@ public:
 
     // True while a released drag is still gliding: the loop must keep drawing frames.
     bool flinging() const { return fling_velocity_ != 0; }
-    // True while a route change fades in: the loop must keep drawing frames.
-    bool animating() const { return transition_start_.has_value(); }
+    // True while a route change fades in or the map glides onto its zoom step after a
+    // pinch: the loop must keep drawing frames.
+    bool animating() const { return transition_start_.has_value() || map_settle_.has_value(); }
     // Ends a transition at once: headless screenshots show the settled screen.
     void settle_animations();
 
@@ -176,6 +177,8 @@ private:
     void zoom_map(float zoom, render::Rect area, render::Point anchor, bool live);
     // The +/- buttons: one step about the middle of the map.
     void zoom_map_step(int delta);
+    // Moves the glide after a pinch on (finish: to its end at once).
+    void step_map_settle(bool finish);
     // The idle timers wait while a finger is down or a call is on screen.
     bool idle_timers_held() const;
     void enter_attract();
@@ -248,6 +251,16 @@ private:
         std::optional<render::Rect> map;
     };
     std::optional<Pinch> pinch_;
+    // When the fingers lift, the map glides from their zoom to the step it settles on, about
+    // the place that was between them, over AppOptions::transition (ease-out).
+    struct MapSettle {
+        float from;
+        int to;
+        render::Rect area;
+        render::Point anchor;
+        std::chrono::steady_clock::time_point start;
+    };
+    std::optional<MapSettle> map_settle_;
     float fling_velocity_ = 0;
     float fling_max_ = 0;
     std::chrono::steady_clock::time_point fling_last_{};
