@@ -132,6 +132,7 @@ int main(int argc, char** argv) {
         online = std::make_unique<OnlineServices>(*cfg, config_path.string(), clock, inbox,
                                                   shown_from_cache ? &*shown_from_cache : nullptr);
         options.services = online->app_services();
+        options.display = &online->display();
     }
 
     if (cli->replay) {

@@ -4,6 +4,7 @@
 
 #include "redgrid/config/log.h"
 #include "redgrid/kiosk/app.h"
+#include "redgrid/net/display_schedule_store.h"
 #include "redgrid/net/sync.h"
 
 namespace redgrid {
@@ -25,7 +26,8 @@ std::string host_of(const std::string& url) {
 OnlineServices::OnlineServices(const config::KioskConfig& config, const std::string& config_path,
                                const kiosk::Clock& clock, kiosk::UiInbox& inbox, const net::CachedContent* shown,
                                OnlineTimings timings)
-    : inbox_(inbox), clock_(clock),
+    : inbox_(inbox), data_dir_(config.data_dir),
+      display_(net::load_display_schedule(config.data_dir, config.display_schedule)), clock_(clock),
       probe_{.kiosk_id = config.kiosk_id, .data_dir = config.data_dir} {
     server_host_ = host_of(config.server_url);
     prober_ = std::make_unique<kiosk::MaintenanceProber>(
@@ -76,9 +78,14 @@ OnlineServices::OnlineServices(const config::KioskConfig& config, const std::str
                 // A sync that found nothing new still says the content shown is current.
                 if (status->last_success)
                     inbox_.post([at = *status->last_success](kiosk::App& app) { app.content_confirmed(at); });
-            } else if (auto* command = std::get_if<net::Command>(&update)) {
-                // reload and upload_screenshot: server_commands.cpp. set_display_schedule comes
-                // with the display-power work; until then the server hears so plainly.
+            } else if (auto* command = std::get_if<net::Command>(&update);
+                       command && command->type == "set_display_schedule") {
+                // Saved and put in force here; the UI loop picks it up on its next turn.
+                worker_->report_command_result(net::apply_display_schedule(*command, data_dir_, display_));
+                inbox_.post([](kiosk::App&) {});
+                worker_->heartbeat_now();
+            } else if (command) {
+                // reload and upload_screenshot: server_commands.cpp; anything else is unsupported.
                 if (commands_->handle(*command)) return;
                 config::log(LogLevel::notice, "server command {} ({}): not supported by this firmware yet",
                             command->type, command->id);
@@ -92,6 +99,8 @@ OnlineServices::OnlineServices(const config::KioskConfig& config, const std::str
         [this] {
             net::HeartbeatInfo info;
             if (uploader_) uploader_->fill(info);
+            info.display_on = display_.lit();
+            info.display_schedule = display_.schedule();
             return info;
         },
         timings.sync);

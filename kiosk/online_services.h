@@ -12,6 +12,7 @@
 #include "redgrid/kiosk/maintenance.h"
 #include "redgrid/kiosk/runner.h"
 #include "redgrid/net/content_cache.h"
+#include "redgrid/kiosk/display_power.h"
 #include "redgrid/net/event_queue.h"
 #include "redgrid/net/event_uploader.h"
 #include "redgrid/net/network_call_service.h"
@@ -47,6 +48,10 @@ public:
     // The queue and its uploader, when the queue could be opened (heartbeat, tests).
     net::EventQueue* queue() { return queue_ ? &*queue_ : nullptr; }
     net::EventUploader* uploader() { return uploader_.get(); }
+    // The display schedule in force (the server's saved one, else the config's) and whether
+    // the screen is lit: the UI loop applies it (RunnerOptions::display), the heartbeat
+    // reports it, set_display_schedule changes it.
+    kiosk::DisplaySettings& display() { return display_; }
 
     void watch(bool open) override;
     void sync_now() override;
@@ -57,6 +62,8 @@ private:
     kiosk::MaintenanceStatus gather_status();
 
     kiosk::UiInbox& inbox_;
+    std::filesystem::path data_dir_;
+    kiosk::DisplaySettings display_;
     std::optional<net::EventQueue> queue_;
     std::unique_ptr<net::EventUploader> uploader_;
     std::unique_ptr<kiosk::InteractionSink> sink_;

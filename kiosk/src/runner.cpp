@@ -11,11 +11,13 @@
 
 #include "redgrid/config/log.h"
 #include "redgrid/kiosk/content_index.h"
+#include "redgrid/kiosk/frame_loop.h"
 #include "redgrid/kiosk/rotation.h"
 #include "redgrid/kiosk/kiosk_lock.h"
 #include "redgrid/kiosk/pin_lock.h"
 #include "redgrid/kiosk/screenshot.h"
 #include "redgrid/kiosk/touch_input.h"
+#include "display_output.h"
 #include "loop_maintenance.h"
 #include "redgrid/kiosk/speech.h"
 #include "redgrid/render/decoding_media_store.h"
@@ -132,6 +134,8 @@ public:
         const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
         native_ = driver == "x11" || driver == "wayland";
     }
+    // While the display is off by schedule a touch only has to wake it: 10 looks a second.
+    void set_dark(bool dark) { dark_ = dark; }
     bool wait(SDL_Event* event, std::chrono::milliseconds timeout) {
         if (native_) return SDL_WaitEventTimeout(event, static_cast<int>(timeout.count())) != 0;
         const auto now = std::chrono::steady_clock::now();
@@ -143,8 +147,9 @@ public:
                 return true;
             }
             if (t >= deadline) return false;
-            const auto step = t - last_event_ < std::chrono::seconds(1) ? std::chrono::milliseconds(2)
-                                                                        : std::chrono::milliseconds(10);
+            const auto step = dark_                                        ? std::chrono::milliseconds(100)
+                              : t - last_event_ < std::chrono::seconds(1) ? std::chrono::milliseconds(2)
+                                                                          : std::chrono::milliseconds(10);
             const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - t);
             SDL_Delay(static_cast<Uint32>(std::clamp(left, std::chrono::milliseconds(1), step).count()));
         }
@@ -152,6 +157,7 @@ public:
 
 private:
     bool native_ = false;
+    bool dark_ = false;
     std::chrono::steady_clock::time_point last_event_{};
 };
 
@@ -324,32 +330,30 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
         SDL_PushEvent(&e);
     });
 
+    // The display schedule: the panel goes off (KMS DPMS, a backlight, or a black frame)
+    // and the loop draws nothing until the schedule or a touch lights it again.
+    DisplaySettings own_display(options.config.display_schedule);
+    DisplaySettings& display = options.display ? *options.display : own_display;
+    detail::DisplayOutput panel_switch = detail::DisplayOutput::detect(SDL_RenderGetWindow((*target)->renderer()));
+    if (!display.schedule().empty()) config::log(LogLevel::info, "display power: {}", panel_switch.method());
+    ScreenPower power(clock, display, panel_switch, options.config.utc_offset_minutes,
+                      std::chrono::seconds(options.config.idle_return_s));
+
     Watchdog watchdog;
     EventWaiter waiter;
     bool ready_sent = false;
-    const Content* painted_content = app.content();
     // Touches come in panel pixels (clamped to the panel there); the App gets the upright picture's.
     TouchInput touch(static_cast<float>((*target)->width()), static_cast<float>((*target)->height()),
                      [&](render::Point p) { return at(p.x, p.y); });
+    FrameLoop loop({.app = app, .inbox = inbox, .target = **target, .canvas = *canvas, .painter = painter,
+                    .measurer = *fonts, .touch = touch, .power = power});
     for (;;) {
-        inbox.drain(app);
-        app.tick();
-        if (app.content() != painted_content) {
-            // New content (a sync, the server's reload) is drawn from scratch: it may bring
-            // new photos under keys that showed placeholders before.
-            painter.forget_media();
-            painter.forget_frame();
-            painted_content = app.content();
-        }
-        if (app.needs_redraw()) {
-            // A clock tick or a press repaints only what changed where the target allows.
-            canvas->draw(painter, app.frame(*fonts), (*target)->keeps_frame());
-            (*target)->present();
-            if (!ready_sent) {
-                sd_notify(0, "READY=1\nSTATUS=first frame on screen");
-                config::log(LogLevel::info, "first frame on screen");
-                ready_sent = true;
-            }
+        const auto next_change = loop.turn();
+        // Started in the dark hours, the first frame waits for the morning: ready all the same.
+        if (!ready_sent && (loop.frames() > 0 || !loop.lit())) {
+            sd_notify(0, loop.lit() ? "READY=1\nSTATUS=first frame on screen" : "READY=1\nSTATUS=display off by schedule");
+            config::log(LogLevel::info, loop.lit() ? "first frame on screen" : "started with the display off by schedule");
+            ready_sent = true;
         }
         // The server's upload_screenshot: the frame just drawn, read back here, encoded elsewhere.
         if (app.screenshot_requested())
@@ -360,8 +364,9 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
             return kRestartExitStatus;
         }
         watchdog.pet();
-        auto wait = app.time_until_next_change();
+        auto wait = next_change.value_or(std::chrono::milliseconds(60'000));
         if (auto wd = watchdog.interval()) wait = std::min(wait, *wd);
+        waiter.set_dark(!loop.lit());
         SDL_Event e;
         if (!waiter.wait(&e, std::clamp(wait, std::chrono::milliseconds(1), std::chrono::milliseconds(60'000)))) continue;
         do {
@@ -370,16 +375,13 @@ std::expected<int, std::string> run_interactive(const RunnerOptions& options, st
                 sd_notify(0, "STOPPING=1");
                 return 0;
             }
-            if (touch.handle(e, app)) continue;
+            if (loop.handle(e)) continue;
             switch (e.type) {
                 case SDL_QUIT:
                     if (system_event_action(e, fullscreen) == SystemEventAction::quit) return 0;
                     break;  // a resident cannot close the kiosk (kiosk_lock.h)
                 case SDL_WINDOWEVENT:
-                    if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
-                        painter.forget_frame();
-                        app.invalidate();
-                    }
+                    if (e.window.event == SDL_WINDOWEVENT_EXPOSED) loop.repaint_all();
                     break;
                 default: break;
             }

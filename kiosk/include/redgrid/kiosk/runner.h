@@ -13,6 +13,7 @@
 
 #include "redgrid/config/config.h"
 #include "redgrid/kiosk/app.h"
+#include "redgrid/kiosk/display_power.h"
 
 namespace redgrid::kiosk {
 
@@ -29,6 +30,9 @@ struct RunnerOptions {
     AppServices services;             // calls and the interaction sink; null = simulated, in memory
     // The clock's sync state at start (later changes arrive through the UiInbox).
     bool clock_synced = true;
+    // The display schedule in force, shared with the network side (set_display_schedule,
+    // heartbeat); null: the config's, for the window alone.
+    DisplaySettings* display = nullptr;
 };
 
 // Work from other threads (the network worker) for the UI thread: posted from any thread,
