@@ -14,6 +14,7 @@
 
 #include "hub_cli_kiosk.h"
 #include "hub_cli_records.h"
+#include "redgrid/config/display_schedule.h"
 #include "redgrid/hub/hub_content.h"
 #include "redgrid/hub/hub_server.h"
 #include "redgrid/hub/hub_store.h"
@@ -184,6 +185,10 @@ int add_command(const Arguments& args, const fs::path& data, std::ostream& out, 
     const auto& type = args.positional[2];
     const std::string schedule = args.positional.size() > 3 ? args.positional[3] : "";
     if (!net::is_known_command(type)) return fail(err, "unknown command type \"" + type + "\"");
+    // The kiosk checks it too; failing here saves a round trip to learn of a typo.
+    if (type == "set_display_schedule")
+        if (auto parsed = config::parse_display_schedule(schedule); !parsed)
+            return fail(err, "schedule " + parsed.error());
     auto store = HubStore::open(data / "hub.sqlite");
     if (!store) return fail(err, store.error());
     auto id = (*store)->add_command(kiosk, type, schedule);

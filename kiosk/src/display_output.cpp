@@ -43,10 +43,11 @@ std::vector<std::pair<unsigned, unsigned>> find_dpms(int fd) {
 
 DisplayOutput DisplayOutput::detect(SDL_Window* window, const std::filesystem::path& backlight_root) {
     DisplayOutput out;
-#if SDL_VERSION_ATLEAST(2, 0, 15)
+#if SDL_VERSION_ATLEAST(2, 0, 15) && defined(SDL_VIDEO_DRIVER_KMSDRM)
     SDL_SysWMinfo info;
     SDL_VERSION(&info.version);
-    if (window && SDL_GetWindowWMInfo(window, &info) && info.subsystem == SDL_SYSWM_KMSDRM && info.info.kmsdrm.drm_fd >= 0) {
+    if (window && SDL_GetWindowWMInfo(window, &info) && info.subsystem == SDL_SYSWM_KMSDRM &&
+        info.info.kmsdrm.drm_fd >= 0) {
         out.drm_fd_ = info.info.kmsdrm.drm_fd;
         out.dpms_ = find_dpms(out.drm_fd_);
         if (!out.dpms_.empty()) {
@@ -73,11 +74,13 @@ DisplayOutput DisplayOutput::detect(SDL_Window* window, const std::filesystem::p
 
 std::string DisplayOutput::set_power(bool on) {
     switch (kind_) {
-        case Kind::none: return {};
+        case Kind::none:
+            return {};
         case Kind::dpms: {
             std::string failed;
             for (const auto& [connector, property] : dpms_)
-                if (drmModeConnectorSetProperty(drm_fd_, connector, property, on ? DRM_MODE_DPMS_ON : DRM_MODE_DPMS_OFF) != 0)
+                if (drmModeConnectorSetProperty(drm_fd_, connector, property,
+                                                on ? DRM_MODE_DPMS_ON : DRM_MODE_DPMS_OFF) != 0)
                     failed = "DPMS on connector " + std::to_string(connector) + ": " + std::strerror(errno);
             return failed;
         }

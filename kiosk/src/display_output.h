@@ -17,7 +17,8 @@ namespace redgrid::kiosk::detail {
 
 class DisplayOutput final : public PanelSwitch {
 public:
-    static DisplayOutput detect(SDL_Window* window, const std::filesystem::path& backlight_root = "/sys/class/backlight");
+    static DisplayOutput detect(SDL_Window* window,
+                                const std::filesystem::path& backlight_root = "/sys/class/backlight");
     // "kms-dpms (connector 33)", "backlight (/sys/class/backlight/rpi_backlight)", "black frame only"
     std::string method() const override { return method_; }
     bool can_switch() const override { return kind_ != Kind::none; }
@@ -28,7 +29,7 @@ private:
     enum class Kind { none, dpms, backlight };
     Kind kind_ = Kind::none;
     std::string method_ = "black frame only";
-    int drm_fd_ = -1;  // SDL's, not ours: never closed here
+    int drm_fd_ = -1;                                  // SDL's, not ours: never closed here
     std::vector<std::pair<unsigned, unsigned>> dpms_;  // connector id, DPMS property id
     std::filesystem::path bl_power_;
 };

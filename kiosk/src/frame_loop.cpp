@@ -25,7 +25,8 @@ std::optional<milliseconds> FrameLoop::turn() {
             parts_.painter.forget_frame();
             app.invalidate();
             break;
-        case ScreenPower::Change::none: break;
+        case ScreenPower::Change::none:
+            break;
     }
     if (app.content() != painted_content_) {
         // New content (a sync, the server's reload) is drawn from scratch: it may bring new

@@ -74,7 +74,8 @@ ScreenPower::Change ScreenPower::update(bool clock_synced) {
         config::log(LogLevel::info, "display woken by a touch for {} s (schedule {})",
                     duration_cast<seconds>(power_.wake_for()).count(), schedule_text_);
     else
-        config::log(LogLevel::notice, "display on (schedule {})", schedule_text_.empty() ? "always on" : schedule_text_);
+        config::log(LogLevel::notice, "display on (schedule {})",
+                    schedule_text_.empty() ? "always on" : schedule_text_);
     return Change::lit_up;
 }
 
@@ -116,7 +117,8 @@ bool ScreenPower::filter(const SDL_Event& event) {
             }
             return waking_mouse_ || dark();
         }
-        default: return false;
+        default:
+            return false;
     }
 }
 

@@ -15,7 +15,9 @@ using config::LogLevel;
 
 namespace {
 
-std::string describe(const std::string& schedule) { return schedule.empty() ? "always on" : schedule; }
+std::string describe(const std::string& schedule) {
+    return schedule.empty() ? "always on" : schedule;
+}
 
 }  // namespace
 

@@ -13,10 +13,14 @@ using namespace std::chrono_literals;
 using std::chrono::steady_clock;
 using std::chrono::system_clock;
 
-config::DisplaySchedule schedule(std::string_view text) { return **config::parse_display_schedule(text); }
+config::DisplaySchedule schedule(std::string_view text) {
+    return **config::parse_display_schedule(text);
+}
 
 // Local time in China (+08:00), as the screens show it.
-system_clock::time_point local(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
+system_clock::time_point local(const char* rfc3339) {
+    return *parse_rfc3339(rfc3339);
+}
 
 TEST(DisplayPower, NoScheduleIsAlwaysOnAndNeverWakesUp) {
     DisplayPower power(std::nullopt, 480, 90s);

@@ -94,8 +94,14 @@ protected:
         canvas_.emplace(std::move(*canvas));
         touch_.emplace(static_cast<float>(kWidth), static_cast<float>(kHeight));
         power_.emplace(*clock_, *settings_, panel, 480, 90s);
-        loop_.emplace(FrameLoopParts{.app = *app_, .inbox = inbox_, .target = *target_, .canvas = *canvas_,
-                                     .painter = *painter_, .measurer = *fonts_, .touch = *touch_, .power = *power_});
+        loop_.emplace(FrameLoopParts{.app = *app_,
+                                     .inbox = inbox_,
+                                     .target = *target_,
+                                     .canvas = *canvas_,
+                                     .painter = *painter_,
+                                     .measurer = *fonts_,
+                                     .touch = *touch_,
+                                     .power = *power_});
     }
 
     // Where an element of the home screen is (the layout does not depend on the time).
@@ -168,8 +174,8 @@ TEST_F(DisplayScheduleLoop, NothingIsPresentedWhileOffAndTheLoopSleepsUntilTheMo
     EXPECT_FALSE(loop_->lit());
 
     // 07:00: the panel goes on and the screen is drawn whole.
-    clock_->advance(std::chrono::duration_cast<std::chrono::milliseconds>(
-        *parse_rfc3339("2026-11-26T07:00:00+08:00") - clock_->now()));
+    clock_->advance(std::chrono::duration_cast<std::chrono::milliseconds>(*parse_rfc3339("2026-11-26T07:00:00+08:00") -
+                                                                          clock_->now()));
     loop_->turn();
     EXPECT_TRUE(loop_->lit());
     EXPECT_EQ(panel.calls, (std::vector<bool>{false, true}));

@@ -30,7 +30,8 @@ TEST(DisplayScheduleStore, ACommandAppliesAtOnceAndSurvivesARestart) {
     TempDir dir;
     kiosk::DisplaySettings settings(load_display_schedule(dir.path(), "07:00-22:00"));
     const unsigned before = settings.generation();
-    const CommandResult result = apply_display_schedule({"c-46", "set_display_schedule", "22:00-06:00"}, dir.path(), settings);
+    const CommandResult result =
+        apply_display_schedule({"c-46", "set_display_schedule", "22:00-06:00"}, dir.path(), settings);
     EXPECT_EQ(result.id, "c-46");
     EXPECT_EQ(result.status, CommandStatus::done) << result.message;
     EXPECT_EQ(settings.schedule(), "22:00-06:00");
@@ -81,7 +82,8 @@ TEST(DisplayScheduleStore, ADataDirectoryThatCannotBeWrittenFailsTheCommand) {
     const auto blocked = dir.path() / "blocked";
     std::ofstream(blocked) << "a file where the directory should be";
     kiosk::DisplaySettings settings("07:00-22:00");
-    const CommandResult result = apply_display_schedule({"c-3", "set_display_schedule", "08:00-20:00"}, blocked, settings);
+    const CommandResult result =
+        apply_display_schedule({"c-3", "set_display_schedule", "08:00-20:00"}, blocked, settings);
     EXPECT_EQ(result.status, CommandStatus::failed);
     EXPECT_NE(result.message.find("display-schedule.json"), std::string::npos) << result.message;
     EXPECT_EQ(settings.schedule(), "07:00-22:00");  // not in force if it would not survive a restart
