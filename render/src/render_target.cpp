@@ -1,8 +1,11 @@
 #include "redgrid/render/render_target.h"
 
+#include "redgrid/render/png_codec.h"
 #include "redgrid/render/sdl_handles.h"
 
-#include <SDL_image.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace redgrid::render {
 namespace {
@@ -43,6 +46,17 @@ public:
     // The software renderer draws straight into the surface; there is nothing to flip.
     void present() override { SDL_RenderPresent(renderer_.get()); }
     bool keeps_frame() const override { return true; }
+
+protected:
+    std::optional<PixelView> frame_in_memory() const override {
+        // Queued draw calls land in the surface first. ARGB8888 is B, G, R, A in memory on
+        // the little-endian boards the kiosk runs on; elsewhere the frame is read back.
+        if (SDL_BYTEORDER != SDL_LIL_ENDIAN || surface_->format->format != SDL_PIXELFORMAT_ARGB8888 ||
+            SDL_RenderFlush(renderer_.get()) != 0 || SDL_MUSTLOCK(surface_.get()))
+            return std::nullopt;
+        return PixelView{static_cast<const std::uint8_t*>(surface_->pixels), surface_->w, surface_->h, surface_->pitch,
+                         PixelView::Order::bgra};
+    }
 
 private:
     SurfacePtr surface_;
@@ -105,14 +119,21 @@ std::expected<PixelImage, std::string> RenderTarget::read_pixels() const {
 }
 
 std::expected<void, std::string> RenderTarget::save_png(const std::string& path) const {
-    auto pixels = read_pixels();
-    if (!pixels) return std::unexpected(pixels.error());
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormatFrom(pixels->rgba.data(), pixels->width, pixels->height, 32,
-                                                          pixels->width * 4, SDL_PIXELFORMAT_RGBA32));
-    if (!surface) return std::unexpected(sdl_error("save_png " + path + ": SDL_CreateRGBSurfaceWithFormatFrom"));
-    if (IMG_SavePNG(surface.get(), path.c_str()) != 0) {
-        return std::unexpected("save_png " + path + ": " + std::string(IMG_GetError()));
+    std::expected<std::string, std::string> png = std::unexpected(std::string());
+    if (const auto frame = frame_in_memory()) {
+        png = encode_png(*frame);
+    } else {
+        auto pixels = read_pixels();
+        if (!pixels) return std::unexpected("save_png " + path + ": " + pixels.error());
+        png = encode_png(*pixels);
     }
+    if (!png) return std::unexpected("save_png " + path + ": " + png.error());
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) return std::unexpected("save_png " + path + ": " + std::strerror(errno));
+    const bool written = std::fwrite(png->data(), 1, png->size(), file) == png->size();
+    const int write_errno = errno;
+    if (std::fclose(file) != 0 || !written)
+        return std::unexpected("save_png " + path + ": " + std::strerror(written ? errno : write_errno));
     return {};
 }
 

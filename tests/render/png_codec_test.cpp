@@ -22,6 +22,32 @@ TEST(PngCodec, EncodesOpaqueAndDecodesTheSamePixels) {
     EXPECT_EQ(back->rgba, image.rgba);
 }
 
+// The offscreen frame is encoded in place: B, G, R, A in memory, rows padded.
+TEST(PngCodec, EncodesBgraRowsWithPaddingInPlace) {
+    const int width = 5, height = 3, pitch = 28;
+    std::vector<std::uint8_t> memory(static_cast<std::size_t>(pitch * height), 0xEE);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            auto* px = memory.data() + y * pitch + x * 4;
+            px[0] = static_cast<std::uint8_t>(10 * x);       // B
+            px[1] = static_cast<std::uint8_t>(50 + y);       // G
+            px[2] = static_cast<std::uint8_t>(200 - x - y);  // R
+            px[3] = 7;                                       // alpha is not written: the PNG is opaque
+        }
+    auto png = encode_png(PixelView{memory.data(), width, height, pitch, PixelView::Order::bgra});
+    ASSERT_TRUE(png) << png.error();
+    auto back = decode_png(*png);
+    ASSERT_TRUE(back) << back.error();
+    ASSERT_EQ(back->width, width);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            EXPECT_EQ(back->at(x, y), (Color{static_cast<std::uint8_t>(200 - x - y), static_cast<std::uint8_t>(50 + y),
+                                             static_cast<std::uint8_t>(10 * x), 255}))
+                << x << "," << y;
+    EXPECT_FALSE(encode_png(PixelView{memory.data(), width, height, 12, PixelView::Order::bgra}));  // rows overlap
+    EXPECT_FALSE(encode_png(PixelView{nullptr, width, height, pitch, PixelView::Order::rgba}));
+}
+
 TEST(PngCodec, SaysWhyItCannot) {
     EXPECT_FALSE(encode_png(PixelImage{4, 4, std::vector<std::uint8_t>(10)}));
     EXPECT_FALSE(encode_png(PixelImage{0, 0, {}}));

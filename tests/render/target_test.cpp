@@ -2,6 +2,7 @@
 #include "render_harness.h"
 
 #include <SDL_image.h>
+#include "redgrid/render/png_codec.h"
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -31,6 +32,44 @@ TEST(RenderTarget, OffscreenClearsReadsBackAndSavesPng) {
     ASSERT_EQ(rgba->w, 64);
     const auto* p = static_cast<const std::uint8_t*>(rgba->pixels) + 30 * rgba->pitch + 30 * 4;
     EXPECT_EQ((Color{p[0], p[1], p[2], p[3]}), rgb(10, 200, 30));
+}
+
+// save_png encodes the offscreen surface in place: every draw call made so far (SDL may
+// still hold some in its batch) must reach the file, pixel for pixel as read_pixels sees it.
+TEST(RenderTarget, SavedPngHoldsEveryQueuedDrawCallPixelForPixel) {
+    auto library = testing::init_sdl_for_tests();
+    auto target = RenderTarget::offscreen(97, 41);
+    ASSERT_TRUE(target) << target.error();
+    SDL_Renderer* renderer = (*target)->renderer();
+    SDL_SetRenderDrawColor(renderer, 200, 16, 46, 255);
+    SDL_RenderClear(renderer);
+    SDL_SetRenderDrawColor(renderer, 20, 120, 220, 255);
+    const SDL_Rect box{13, 7, 50, 21};
+    SDL_RenderFillRect(renderer, &box);
+    SDL_SetRenderDrawColor(renderer, 255, 255, 255, 128);  // blended: the surface's alpha drops
+    const SDL_Rect veil{40, 20, 40, 15};
+    SDL_RenderFillRect(renderer, &veil);
+
+    testing::TempDir dir;
+    const auto path = dir.path() / "queued.png";
+    ASSERT_TRUE((*target)->save_png(path.string()));
+    auto pixels = (*target)->read_pixels();
+    ASSERT_TRUE(pixels) << pixels.error();
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    ASSERT_NE(file, nullptr);
+    std::string bytes(static_cast<std::size_t>(1) << 16, '\0');
+    bytes.resize(std::fread(bytes.data(), 1, bytes.size(), file));
+    std::fclose(file);
+    auto saved = decode_png(bytes);
+    ASSERT_TRUE(saved) << saved.error();
+    ASSERT_EQ(saved->width, 97);
+    ASSERT_EQ(saved->height, 41);
+    for (int y = 0; y < 41; ++y)
+        for (int x = 0; x < 97; ++x) {
+            const Color want = pixels->at(x, y);
+            ASSERT_EQ(saved->at(x, y), (Color{want.r, want.g, want.b, 255})) << "at " << x << "," << y;
+        }
+    EXPECT_EQ(saved->at(20, 10), rgb(20, 120, 220));
 }
 
 TEST(RenderTarget, RejectsABadSizeAndAnUnwritablePath) {

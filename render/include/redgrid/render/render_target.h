@@ -6,9 +6,11 @@
 
 #include <SDL.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <expected>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,21 @@ struct PixelImage {
     Color at(int x, int y) const {
         const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
         return {rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3]};
+    }
+};
+
+// Pixels where they already are, 4 bytes each, rows `pitch` bytes apart: what the PNG
+// encoder reads in place, so a screenshot needs no second copy of the frame.
+struct PixelView {
+    enum class Order { rgba, bgra };  // the bytes of a pixel in memory; the 4th is not read
+    const std::uint8_t* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    std::ptrdiff_t pitch = 0;
+    Order order = Order::rgba;
+
+    static PixelView of(const PixelImage& image) {
+        return {image.rgba.data(), image.width, image.height, static_cast<std::ptrdiff_t>(image.width) * 4, Order::rgba};
     }
 };
 
@@ -54,7 +71,14 @@ public:
 
     // The frame drawn so far (before or after present on an offscreen target).
     std::expected<PixelImage, std::string> read_pixels() const;
+    // Written straight from the frame's memory where the target has it (offscreen), else
+    // from a copy read back; an opaque RGB PNG compressed for speed (see png_codec.h).
     std::expected<void, std::string> save_png(const std::string& path) const;
+
+protected:
+    // The frame's own pixels, current up to every draw call made so far, when the target
+    // keeps them in memory the process can read; nullopt when they must be read back.
+    virtual std::optional<PixelView> frame_in_memory() const { return std::nullopt; }
 };
 
 }  // namespace redgrid::render
