@@ -1,5 +1,7 @@
 #include "redgrid/render/fonts.h"
 
+#include "font_file_stream.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -57,30 +59,51 @@ void read_codepoints_file(const std::filesystem::path& path, std::unordered_map<
 
 std::string ttf_error() { return TTF_GetError(); }
 
+// Through open_font_file_stream, not TTF_OpenFontIndex's stdio stream: see why there.
+FontPtr open_font(const std::filesystem::path& path, int size, long index) {
+    SDL_RWops* stream = open_font_file_stream(path);
+    if (stream == nullptr) return nullptr;
+    return FontPtr(TTF_OpenFontIndexRW(stream, 1, size, index));  // closes the stream on failure too
+}
+
 bool file_exists(const std::filesystem::path& path) {
     std::error_code ec;
     return std::filesystem::is_regular_file(path, ec);
 }
 
-// Opens a font file and picks its Simplified Chinese face when it is a collection
-// (Noto Sans CJK puts JP first).
-std::expected<std::pair<long, std::string>, std::string> probe_text_face(const std::filesystem::path& path) {
+struct ProbedFace {
+    long index = 0;
+    std::string family;
+    FontPtr font;  // the face itself, kept as the face's one font (at kProbeSize until used)
+};
+
+bool is_simplified_chinese(const char* family) {
+    if (family == nullptr) return false;
+    const std::string_view name = family;
+    return name.find(" SC") != std::string_view::npos && name.find("Mono") == std::string_view::npos;
+}
+
+// Opens a font file and picks its Simplified Chinese face when it is a collection. Noto
+// Sans CJK's collections hold JP, KR, SC, TC, HK and then the Mono faces, so index 2 is
+// tried first: each face opened costs a CJK face's tables (~2.5 MB, ~3 M instructions).
+std::expected<ProbedFace, std::string> probe_text_face(const std::filesystem::path& path) {
     if (!file_exists(path)) return std::unexpected(path.string() + " (not found)");
-    FontPtr first(TTF_OpenFontIndex(path.c_str(), kProbeSize, 0));
+    FontPtr first = open_font(path, kProbeSize, 0);
     if (!first) return std::unexpected(path.string() + " (" + ttf_error() + ")");
     const long faces = std::clamp(TTF_FontFaces(first.get()), 1L, 32L);
-    const char* first_family = TTF_FontFaceFamilyName(first.get());
-    std::pair<long, std::string> chosen{0, first_family ? first_family : path.filename().string()};
-    for (long index = 0; index < faces; ++index) {
-        FontPtr face(index == 0 ? nullptr : TTF_OpenFontIndex(path.c_str(), kProbeSize, index));
-        const char* family = TTF_FontFaceFamilyName(index == 0 ? first.get() : face.get());
-        if (family == nullptr) continue;
-        const std::string name = family;
-        if (name.find(" SC") != std::string::npos && name.find("Mono") == std::string::npos) {
-            return std::pair<long, std::string>{index, name};
-        }
+    if (faces > 2) {
+        if (FontPtr likely = open_font(path, kProbeSize, 2); likely && is_simplified_chinese(TTF_FontFaceFamilyName(likely.get())))
+            return ProbedFace{2, TTF_FontFaceFamilyName(likely.get()), std::move(likely)};
     }
-    return chosen;
+    for (long index = 1; index < faces; ++index) {
+        if (index == 2) continue;
+        FontPtr face = open_font(path, kProbeSize, index);
+        if (face && is_simplified_chinese(TTF_FontFaceFamilyName(face.get())))
+            return ProbedFace{index, TTF_FontFaceFamilyName(face.get()), std::move(face)};
+    }
+    const char* first_family = TTF_FontFaceFamilyName(first.get());
+    std::string family = first_family ? first_family : path.filename().string();
+    return ProbedFace{0, std::move(family), std::move(first)};
 }
 
 std::filesystem::path bold_sibling(const std::filesystem::path& regular) {
@@ -117,7 +140,8 @@ std::expected<FontSet, std::string> FontSet::load(const FontOptions& options) {
             tried += "\n  " + face.error();
             continue;
         }
-        state->regular = {path, face->first, false, face->second};
+        state->regular = {path, face->index, false, face->family};
+        state->fonts[kRegular] = {std::move(face->font), kProbeSize};
         found = true;
         break;
     }
@@ -126,68 +150,68 @@ std::expected<FontSet, std::string> FontSet::load(const FontOptions& options) {
     state->bold = state->regular;
     state->bold.synthetic_bold = true;
     if (auto bold_path = bold_sibling(state->regular.path); !bold_path.empty()) {
-        if (auto face = probe_text_face(bold_path)) state->bold = {bold_path, face->first, false, face->second};
+        if (auto face = probe_text_face(bold_path)) {
+            state->bold = {bold_path, face->index, false, face->family};
+            state->fonts[kBold] = {std::move(face->font), kProbeSize};
+        }
     }
 
     const auto icon_path = options.icon_font_file.empty() ? default_icon_font_file() : options.icon_font_file;
     {
         if (!file_exists(icon_path)) return std::unexpected("icon font " + icon_path.string() + ": not found");
-        FontPtr probe(TTF_OpenFont(icon_path.c_str(), kProbeSize));
+        FontPtr probe = open_font(icon_path, kProbeSize, 0);
         if (!probe) return std::unexpected("icon font " + icon_path.string() + ": " + ttf_error());
         state->icons = {icon_path, 0, false, "Material Icons"};
+        state->fonts[kIcons] = {std::move(probe), kProbeSize};
     }
     for (const auto& [name, code] : kBuiltinIcons) state->icon_codepoints.emplace(std::string(name), code);
     read_codepoints_file(options.icon_codepoints_file.empty() ? std::filesystem::path(kPackageCodepoints)
                                                               : options.icon_codepoints_file,
                          state->icon_codepoints);
-    return FontSet(std::move(state));
+    FontSet fonts(std::move(state));
+    for (int face_id : {kRegular, kBold, kIcons}) fonts.prepare(face_id);
+    return fonts;
 }
 
 int FontSet::pixel_size(float size) { return std::clamp(static_cast<int>(std::lround(size)), 1, 1024); }
 
 TTF_Font* FontSet::open(int face_id, int size) const {
-    auto key = std::make_pair(face_id, size);
-    if (auto it = state_->open_fonts.find(key); it != state_->open_fonts.end()) {
-        it->second.last_used = ++state_->uses;
-        return it->second.font.get();
-    }
-    // At the bound, the face's least recently used size is moved to this one: SDL_ttf keeps
-    // the face's tables and only rescales (and drops its glyph cache), where opening another
-    // would read a CJK face's tables again (about 2.5 MB each; the screens use some 25 sizes
-    // of each weight, and content-fitted text adds more over weeks).
-    auto oldest = state_->open_fonts.end();
-    std::size_t of_face = 0;
-    for (auto it = state_->open_fonts.lower_bound({face_id, 0});
-         it != state_->open_fonts.end() && it->first.first == face_id; ++it) {
-        ++of_face;
-        if (oldest == state_->open_fonts.end() || it->second.last_used < oldest->second.last_used) oldest = it;
-    }
-    if (of_face >= kMaxOpenSizesPerFace && oldest != state_->open_fonts.end()) {
-        auto node = state_->open_fonts.extract(oldest);
-        if (TTF_SetFontSize(node.mapped().font.get(), size) == 0) {
-            node.key() = key;
-            node.mapped().last_used = ++state_->uses;
+    // One font per face, moved to the size asked for. Each open font holds its face's
+    // tables (~2.5 MB of FreeType and HarfBuzz memory for Noto Sans CJK, ~3 M instructions
+    // to read them), while TTF_SetFontSize costs a few microseconds and only drops SDL_ttf's
+    // glyph cache, which text drawn once into the Painter's texture cache does not need; and
+    // widths and heights are remembered (text_width), so laying out a screen again changes
+    // no size. A font per size kept 15 CJK fonts open for the home screen alone: 32 MB.
+    State::OpenFace& open = state_->fonts[static_cast<std::size_t>(face_id)];
+    if (open.font && open.size == size) return open.font.get();
+    if (open.font) {
+        if (TTF_SetFontSize(open.font.get(), size) == 0) {
+            open.size = size;
             ++state_->rescales;
-            TTF_Font* raw = node.mapped().font.get();
-            state_->open_fonts.insert(std::move(node));
-            return raw;
+            return open.font.get();
         }
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "font face %d: cannot rescale to %dpx: %s", face_id, size,
-                    TTF_GetError());  // the node is closed; a fresh one is opened below
+                    TTF_GetError());
+        open = {};  // a fresh one is opened below
     }
     const Face& face = face_id == kRegular ? state_->regular : face_id == kBold ? state_->bold : state_->icons;
-    FontPtr font(TTF_OpenFontIndex(face.path.c_str(), size, face.index));
+    FontPtr font = open_font(face.path, size, face.index);
     if (!font) {
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "font %s #%ld at %dpx: %s", face.path.c_str(), face.index, size,
                     TTF_GetError());
         return nullptr;
     }
+    open = {std::move(font), size};
+    prepare(face_id);
+    return open.font.get();
+}
+
+void FontSet::prepare(int face_id) const {
+    TTF_Font* font = state_->fonts[static_cast<std::size_t>(face_id)].font.get();
+    if (font == nullptr) return;
     // Light hinting keeps glyph shapes close to the design, as browsers on Linux draw them.
-    TTF_SetFontHinting(font.get(), TTF_HINTING_LIGHT);
-    if (face.synthetic_bold && face_id == kBold) TTF_SetFontStyle(font.get(), TTF_STYLE_BOLD);
-    TTF_Font* raw = font.get();
-    state_->open_fonts.emplace(key, State::OpenFont{std::move(font), ++state_->uses});
-    return raw;
+    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    if (face_id == kBold && state_->bold.synthetic_bold) TTF_SetFontStyle(font, TTF_STYLE_BOLD);
 }
 
 TTF_Font* FontSet::text_font(int size, FontWeight weight) const {
@@ -198,22 +222,33 @@ TTF_Font* FontSet::icon_font(int size) const { return open(kIcons, size); }
 
 float FontSet::text_width(std::string_view utf8, float size, FontWeight weight) const {
     if (utf8.empty()) return 0;
-    TTF_Font* font = text_font(pixel_size(size), weight);
+    const int px = pixel_size(size);
+    std::string key;
+    key.reserve(utf8.size() + 8);
+    key.append(weight == FontWeight::bold ? "b" : "r").append(std::to_string(px)).append(":").append(utf8);
+    if (auto it = state_->widths.find(key); it != state_->widths.end()) return it->second;
+    TTF_Font* font = text_font(px, weight);
     if (font == nullptr) return 0;
     int w = 0, h = 0;
-    if (TTF_SizeUTF8(font, std::string(utf8).c_str(), &w, &h) != 0) return 0;
+    if (TTF_SizeUTF8(font, key.c_str() + (key.size() - utf8.size()), &w, &h) != 0) return 0;
+    if (state_->widths.size() >= kMaxMeasuredStrings) state_->widths.clear();  // refills within a frame
+    state_->widths.emplace(std::move(key), static_cast<float>(w));
     return static_cast<float>(w);
 }
 
-float FontSet::line_height(float size, FontWeight weight) const {
-    TTF_Font* font = text_font(pixel_size(size), weight);
-    return font ? static_cast<float>(TTF_FontHeight(font)) : size;
+FontSet::VerticalMetrics FontSet::vertical_metrics(float size, FontWeight weight) const {
+    const auto key = std::make_pair(weight == FontWeight::bold ? kBold : kRegular, pixel_size(size));
+    if (auto it = state_->vertical.find(key); it != state_->vertical.end()) return it->second;
+    TTF_Font* font = text_font(key.second, weight);
+    if (font == nullptr) return {size, size * 0.8f};
+    const VerticalMetrics metrics{static_cast<float>(TTF_FontHeight(font)), static_cast<float>(TTF_FontAscent(font))};
+    state_->vertical.emplace(key, metrics);
+    return metrics;
 }
 
-float FontSet::ascent(float size, FontWeight weight) const {
-    TTF_Font* font = text_font(pixel_size(size), weight);
-    return font ? static_cast<float>(TTF_FontAscent(font)) : size * 0.8f;
-}
+float FontSet::line_height(float size, FontWeight weight) const { return vertical_metrics(size, weight).height; }
+
+float FontSet::ascent(float size, FontWeight weight) const { return vertical_metrics(size, weight).ascent; }
 
 std::optional<char32_t> FontSet::icon_codepoint(std::string_view name) const {
     auto it = state_->icon_codepoints.find(std::string(name));

@@ -269,7 +269,7 @@ void Painter::draw_op(const Text& op) {
     const int px = FontSet::pixel_size(op.style.size);
     const auto& lines = lines_of(op);
     // Asked for after the layout: the font set may rescale a font to another size on a
-    // later request (FontSet::kMaxOpenSizesPerFace), so the pointer is used at once.
+    // later request (one font per face), so the pointer is used at once.
     TTF_Font* font = fonts_.text_font(px, op.style.weight);
     if (font == nullptr) return fail("text font at " + std::to_string(px) + "px unavailable");
     const float advance = line_advance(op.style);

@@ -5,6 +5,7 @@
 #include "redgrid/render/sdl_handles.h"
 #include "redgrid/render/text_layout.h"
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -37,14 +38,11 @@ public:
     float line_height(float size, FontWeight weight) const override;
     float ascent(float size, FontWeight weight) const override;
 
-    // Opened on first use and kept, at most kMaxOpenSizesPerFace sizes of each face (the
-    // least recently used one is rescaled to a new size): use the pointer before asking
-    // for another size. nullptr only if the file became unreadable since load.
+    // The face's one font, set to this size: use the pointer before asking for another size
+    // of the same face, which moves the same font. nullptr only if the file became
+    // unreadable since load.
     TTF_Font* text_font(int pixel_size, FontWeight weight) const;
     TTF_Font* icon_font(int pixel_size) const;
-    // More sizes of a weight than a screen uses (the soak's screens use some 25 across all
-    // screens, languages and text sizes), so drawing one screen does not rescale back and forth.
-    static constexpr std::size_t kMaxOpenSizesPerFace = 16;
 
     // "phone" -> U+E0CD; nullopt for a name the icon font does not have.
     std::optional<char32_t> icon_codepoint(std::string_view name) const;
@@ -54,10 +52,14 @@ public:
 
     static int pixel_size(float size);
 
-    // How many (face, pixel size) fonts are open: each holds FreeType's and HarfBuzz's
-    // tables for its face (at most kMaxOpenSizesPerFace per face).
-    std::size_t open_font_count() const { return state_->open_fonts.size(); }
-    // How many times a font was rescaled to another size (the bound at work).
+    // How many fonts are open (one per face at most: regular, bold, icons); each holds
+    // FreeType's and HarfBuzz's tables for its face.
+    std::size_t open_font_count() const {
+        std::size_t open = 0;
+        for (const auto& face : state_->fonts) open += face.font ? 1 : 0;
+        return open;
+    }
+    // How many times a face's font was moved to another size.
     std::uint64_t font_rescales() const { return state_->rescales; }
 
 private:
@@ -67,18 +69,29 @@ private:
         bool synthetic_bold = false;  // no bold file: SDL_ttf emboldens the regular face
         std::string family;
     };
+    struct VerticalMetrics {
+        float height = 0;
+        float ascent = 0;
+    };
+    VerticalMetrics vertical_metrics(float size, FontWeight weight) const;
+    static constexpr std::size_t kMaxMeasuredStrings = 8192;
     struct State {
         Face regular, bold, icons;
         std::unordered_map<std::string, char32_t> icon_codepoints;
-        struct OpenFont {
+        struct OpenFace {
             FontPtr font;
-            std::uint64_t last_used = 0;
+            int size = 0;
         };
-        std::map<std::pair<int, int>, OpenFont> open_fonts;  // (face id, pixel size)
-        std::uint64_t uses = 0, rescales = 0;
+        std::array<OpenFace, 3> fonts;  // by face id: regular, bold, icons
+        std::uint64_t rescales = 0;
+        // What was measured, so laying out a screen again neither rescales a font nor loads
+        // a glyph: "r28:text" / "b28:text" -> width; (face id, pixel size) -> heights.
+        std::unordered_map<std::string, float> widths;
+        std::map<std::pair<int, int>, VerticalMetrics> vertical;
     };
     explicit FontSet(std::unique_ptr<State> state) : state_(std::move(state)) {}
     TTF_Font* open(int face_id, int pixel_size) const;
+    void prepare(int face_id) const;  // hinting and synthetic bold of a newly opened font
 
     std::unique_ptr<State> state_;  // behind a pointer so a FontSet moves cheaply and safely
 };
