@@ -90,7 +90,7 @@ set(CPACK_DEBIAN_KIOSK_DESCRIPTION "RedGrid party-mass service screen (kiosk)
  grid: the red map, members on duty, one-key call, services, activities, notices.
  Runs on KMS/DRM without a desktop, started by systemd.")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-  "${REDGRID_RUNTIME_LIBS}libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libcairo2, libcurl4, libsqlite3-0, libsystemd0, libqrencode4, libdrm2, libpng16-16, libespeak-ng1, espeak-ng-data, fonts-noto-cjk | fonts-wqy-microhei, fonts-material-design-icons-iconfont, libegl1, libegl-mesa0, libgbm1, libgles2, libgl1-mesa-dri, systemd (>= 252)")
+  "${REDGRID_RUNTIME_LIBS}libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libcairo2, libcurl4, libsqlite3-0, libsystemd0, libqrencode4, libdrm2, zlib1g, libespeak-ng1, espeak-ng-data, fonts-noto-cjk | fonts-wqy-microhei, fonts-material-design-icons-iconfont, libegl1, libegl-mesa0, libgbm1, libgles2, libgl1-mesa-dri, systemd (>= 252)")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "systemd-timesyncd")
 
 set(CPACK_DEBIAN_HUB_PACKAGE_NAME redgrid-hub)

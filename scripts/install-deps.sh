@@ -10,7 +10,7 @@ PACKAGES="
 build-essential cmake pkg-config git ca-certificates
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcairo2-dev
 libcurl4-openssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
-libdrm-dev libpng-dev libsqlite3-dev sqlite3 libsystemd-dev libqrencode-dev libcpp-httplib-dev libssl-dev
+libdrm-dev zlib1g-dev libsqlite3-dev sqlite3 libsystemd-dev libqrencode-dev libcpp-httplib-dev libssl-dev
 libbenchmark-dev time
 fonts-noto-cjk fonts-wqy-microhei fonts-material-design-icons-iconfont
 espeak-ng-data libespeak-ng-dev

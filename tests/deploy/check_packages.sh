@@ -48,7 +48,7 @@ field() { dpkg-deb -f "$1" "$2"; }
 [ "$(field "$kiosk_deb" Package)" = redgrid-kiosk ] || fail "wrong package name"
 depends=$(field "$kiosk_deb" Depends)
 for d in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libcairo2 libcurl4 libsqlite3-0 libsystemd0 \
-    libqrencode4 libdrm2 libpng16-16 libespeak-ng1 espeak-ng-data fonts-material-design-icons-iconfont libegl-mesa0 libgl1-mesa-dri "systemd (>= 252)"; do
+    libqrencode4 libdrm2 zlib1g libespeak-ng1 espeak-ng-data fonts-material-design-icons-iconfont libegl-mesa0 libgl1-mesa-dri "systemd (>= 252)"; do
     printf '%s\n' "$depends" | tr ',' '\n' | grep -q "^ *$d" || fail "redgrid-kiosk Depends lacks $d: $depends"
 done
 printf '%s\n' "$depends" | grep -q 'fonts-noto-cjk | fonts-wqy-microhei' || fail "no CJK font alternative in Depends"
