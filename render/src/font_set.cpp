@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <system_error>
 
@@ -83,27 +84,46 @@ bool is_simplified_chinese(const char* family) {
     return name.find(" SC") != std::string_view::npos && name.find("Mono") == std::string_view::npos;
 }
 
+// How many faces a font file holds: a TrueType/OpenType collection says so in its header
+// ("ttcf", version, count), read here rather than by opening the first face for it.
+long faces_in_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned char header[12] = {};
+    if (!in.read(reinterpret_cast<char*>(header), sizeof header) || std::memcmp(header, "ttcf", 4) != 0) return 1;
+    const unsigned long count = (static_cast<unsigned long>(header[8]) << 24) | (static_cast<unsigned long>(header[9]) << 16) |
+                                (static_cast<unsigned long>(header[10]) << 8) | header[11];
+    return std::clamp(static_cast<long>(count), 1L, 32L);
+}
+
 // Opens a font file and picks its Simplified Chinese face when it is a collection. Noto
 // Sans CJK's collections hold JP, KR, SC, TC, HK and then the Mono faces, so index 2 is
 // tried first: each face opened costs a CJK face's tables (~2.5 MB, ~3 M instructions).
 std::expected<ProbedFace, std::string> probe_text_face(const std::filesystem::path& path) {
     if (!file_exists(path)) return std::unexpected(path.string() + " (not found)");
-    FontPtr first = open_font(path, kProbeSize, 0);
-    if (!first) return std::unexpected(path.string() + " (" + ttf_error() + ")");
-    const long faces = std::clamp(TTF_FontFaces(first.get()), 1L, 32L);
-    if (faces > 2) {
-        if (FontPtr likely = open_font(path, kProbeSize, 2); likely && is_simplified_chinese(TTF_FontFaceFamilyName(likely.get())))
-            return ProbedFace{2, TTF_FontFaceFamilyName(likely.get()), std::move(likely)};
-    }
-    for (long index = 1; index < faces; ++index) {
-        if (index == 2) continue;
+    const long faces = faces_in_file(path);
+    std::vector<long> order;
+    if (faces > 2) order.push_back(2);
+    for (long index = 0; index < faces; ++index)
+        if (index != 2 || faces <= 2) order.push_back(index);
+    FontPtr first;  // the first face that opens, if none is Simplified Chinese
+    long first_index = 0;
+    std::string error;
+    for (long index : order) {
         FontPtr face = open_font(path, kProbeSize, index);
-        if (face && is_simplified_chinese(TTF_FontFaceFamilyName(face.get())))
-            return ProbedFace{index, TTF_FontFaceFamilyName(face.get()), std::move(face)};
+        if (!face) {
+            if (error.empty()) error = ttf_error();
+            continue;
+        }
+        const char* family = TTF_FontFaceFamilyName(face.get());
+        if (is_simplified_chinese(family)) return ProbedFace{index, family, std::move(face)};
+        if (!first) {
+            first = std::move(face);
+            first_index = index;
+        }
     }
-    const char* first_family = TTF_FontFaceFamilyName(first.get());
-    std::string family = first_family ? first_family : path.filename().string();
-    return ProbedFace{0, std::move(family), std::move(first)};
+    if (!first) return std::unexpected(path.string() + " (" + error + ")");
+    const char* family = TTF_FontFaceFamilyName(first.get());
+    return ProbedFace{first_index, family ? family : path.filename().string(), std::move(first)};
 }
 
 std::filesystem::path bold_sibling(const std::filesystem::path& regular) {
