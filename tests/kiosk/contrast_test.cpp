@@ -21,6 +21,7 @@
 #include "redgrid/render/contrast.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/render_target.h"
+#include "rendering_support.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {
@@ -252,21 +253,11 @@ TEST(Contrast, AuditCatchesPoorPairs) {
 
 class ContrastAudit : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        auto sdl = render::SdlLibrary::init();
-        ASSERT_TRUE(sdl) << sdl.error();
-        sdl_ = new render::SdlLibrary(std::move(*sdl));
-        auto fonts = render::FontSet::load();
-        ASSERT_TRUE(fonts) << fonts.error();
-        fonts_ = new render::FontSet(std::move(*fonts));
-    }
-    static void TearDownTestSuite() {
-        delete fonts_;
-        delete sdl_;
-    }
-    static inline render::SdlLibrary* sdl_ = nullptr;
-    static inline render::FontSet* fonts_ = nullptr;
+    // Fonts opened once for the suite's many screens.
+    static void SetUpTestSuite() { rendering_.emplace(test::RealRendering::open()); }
+    static void TearDownTestSuite() { rendering_.reset(); }
+    static render::FontSet& fonts() { return rendering_->fonts; }
+    static inline std::optional<test::RealRendering> rendering_;
 };
 
 // The routes with a subject, taken from the demo bundle.
@@ -311,7 +302,7 @@ TEST_F(ContrastAudit, EveryTextOnEveryScreen) {
                     auto app = std::make_unique<App>(clock, AppOptions{.lang = lang}, AppServices{.calls = &calls});
                     app->set_size(static_cast<float>(size.w), static_cast<float>(size.h));
                     app->set_content(content);
-                    app->frame(*fonts_);
+                    app->frame(fonts());
                     if (large) app->tap("large_text");
                     return app;
                 };
@@ -324,7 +315,7 @@ TEST_F(ContrastAudit, EveryTextOnEveryScreen) {
                     const auto route = parse_route(full, nullptr);
                     ASSERT_TRUE(route) << full;
                     app->navigate(*route);
-                    audit(app->frame(*fonts_), *fonts_, u, full + " " + variant, failures, pairs_seen, texts, icons);
+                    audit(app->frame(fonts()), fonts(), u, full + " " + variant, failures, pairs_seen, texts, icons);
                 }
                 // Every call state, played through the flow as a resident would.
                 for (const DemoCallMode mode : {DemoCallMode::answer, DemoCallMode::refuse, DemoCallMode::time_out,
@@ -335,12 +326,12 @@ TEST_F(ContrastAudit, EveryTextOnEveryScreen) {
                     auto app = fresh_app(clock, calls);
                     std::set<std::string> seen;
                     auto check = [&](const char* what) {
-                        const auto& dl = app->frame(*fonts_);
+                        const auto& dl = app->frame(fonts());
                         const std::string key = std::string(to_string(app->call_flow().step())) +
                                                 (app->call_flow().view().escalated ? "+escalated" : "") +
                                                 std::to_string(app->call_flow().view().stars);
                         if (!seen.insert(key).second) return;
-                        audit(dl, *fonts_, u, std::string("call ") + what + " " + key + " " + variant, failures,
+                        audit(dl, fonts(), u, std::string("call ") + what + " " + key + " " + variant, failures,
                               pairs_seen, texts, icons);
                     };
                     app->tap("call");
@@ -351,7 +342,7 @@ TEST_F(ContrastAudit, EveryTextOnEveryScreen) {
                         check("flow");
                         if (app->call_flow().step() == CallStep::rating) {
                             app->tap("rating:star:4");
-                            app->frame(*fonts_);
+                            app->frame(fonts());
                             app->tap("rating:tag:patient");
                             check("chosen");
                             app->tap("rating:submit");

@@ -13,6 +13,7 @@
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
 #include "redgrid/render/sdl_handles.h"
+#include "rendering_support.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {
@@ -64,19 +65,6 @@ class DisplayScheduleLoop : public ::testing::Test {
 protected:
     static constexpr int kWidth = 1280, kHeight = 720;
 
-    void SetUp() override {
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        auto sdl = render::SdlLibrary::init();
-        ASSERT_TRUE(sdl.has_value()) << sdl.error();
-        sdl_.emplace(std::move(*sdl));
-        auto fonts = render::FontSet::load({});
-        ASSERT_TRUE(fonts.has_value()) << fonts.error();
-        fonts_.emplace(std::move(*fonts));
-        auto target = render::RenderTarget::offscreen(kWidth, kHeight);
-        ASSERT_TRUE(target.has_value()) << target.error();
-        target_ = std::make_unique<CountingTarget>(std::move(*target));
-    }
-
     // The kiosk at `local_time` (+08:00) with `schedule`, wired as run_interactive wires it.
     void start(const char* local_time, std::string schedule, PanelSwitch& panel, bool clock_synced = true) {
         clock_.emplace(*parse_rfc3339(local_time));
@@ -88,7 +76,7 @@ protected:
         app_.emplace(*clock_, options);
         app_->set_size(kWidth, kHeight);
         app_->set_content(test::demo_content());
-        painter_.emplace(target_->renderer(), *fonts_, media_);
+        painter_.emplace(target_->renderer(), fonts_, media_);
         auto canvas = RotatedCanvas::create(target_->renderer(), {kWidth, kHeight}, Rotation{0});
         ASSERT_TRUE(canvas.has_value()) << canvas.error();
         canvas_.emplace(std::move(*canvas));
@@ -99,14 +87,14 @@ protected:
                                      .target = *target_,
                                      .canvas = *canvas_,
                                      .painter = *painter_,
-                                     .measurer = *fonts_,
+                                     .measurer = fonts_,
                                      .touch = *touch_,
                                      .power = *power_});
     }
 
     // Where an element of the home screen is (the layout does not depend on the time).
     render::Point centre_of(std::string_view id) {
-        const render::DrawList frame = app_->frame(*fonts_);
+        const render::DrawList frame = app_->frame(fonts_);
         app_->invalidate();
         const auto t = std::ranges::find_if(frame.targets, [&](const auto& t) { return t.id == id; });
         EXPECT_NE(t, frame.targets.end()) << id;
@@ -125,9 +113,9 @@ protected:
     }
     void advance(std::chrono::milliseconds by) { clock_->advance(by); }
 
-    std::optional<render::SdlLibrary> sdl_;
-    std::optional<render::FontSet> fonts_;
-    std::unique_ptr<CountingTarget> target_;
+    test::RealRendering rendering_ = test::RealRendering::open();
+    render::FontSet& fonts_ = rendering_.fonts;
+    std::unique_ptr<CountingTarget> target_ = std::make_unique<CountingTarget>(test::offscreen_target(kWidth, kHeight));
     render::DirectoryMediaStore media_{test::demo_dir() / "media"};
     std::optional<FakeClock> clock_;
     std::optional<DisplaySettings> settings_;

@@ -11,6 +11,7 @@
 #include "redgrid/render/painter.h"
 #include "redgrid/render/render_target.h"
 #include "redgrid/render/sdl_handles.h"
+#include "rendering_support.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {
@@ -23,19 +24,6 @@ constexpr int kWidth = 1920, kHeight = 1080;
 class MaintenanceRepaint : public ::testing::Test {
 protected:
     void SetUp() override {
-        auto sdl = render::SdlLibrary::init();
-        ASSERT_TRUE(sdl) << sdl.error();
-        sdl_.emplace(std::move(*sdl));
-        auto fonts = render::FontSet::load();
-        ASSERT_TRUE(fonts) << fonts.error();
-        fonts_.emplace(std::move(*fonts));
-        for (auto* slot : {&partial_target_, &full_target_}) {
-            auto made = render::RenderTarget::offscreen(kWidth, kHeight);
-            ASSERT_TRUE(made) << made.error();
-            *slot = std::move(*made);
-        }
-        partial_ = std::make_unique<render::Painter>(partial_target_->renderer(), *fonts_, media_);
-        full_ = std::make_unique<render::Painter>(full_target_->renderer(), *fonts_, media_);
         app_.set_size(kWidth, kHeight);
         app_.set_content(test::demo_content());
         frame("home");
@@ -43,19 +31,9 @@ protected:
 
     // Draws the App's frame both ways and compares every pixel.
     void frame(const std::string& step) {
-        const render::DrawList& list = app_.frame(*fonts_);
-        partial_->draw_changes(list);
-        partial_target_->present();
-        full_->draw(list);
-        full_target_->present();
-        auto a = partial_target_->read_pixels();
-        auto b = full_target_->read_pixels();
-        ASSERT_TRUE(a && b);
-        std::size_t differing = 0, first = 0;
-        for (std::size_t i = 0; i < a->rgba.size(); ++i)
-            if (a->rgba[i] != b->rgba[i] && differing++ == 0) first = i / 4;
-        EXPECT_EQ(differing, 0u) << step << ": first differing pixel at (" << first % kWidth << ", " << first / kWidth
-                                 << ")";
+        const auto drawn = two_way_.draw(app_.frame(fonts_));
+        EXPECT_EQ(drawn.differing, 0u) << step << ": first differing pixel at (" << drawn.first_x << ", "
+                                       << drawn.first_y << ")";
     }
 
     void tap(const std::string& id, const std::string& step) {
@@ -63,17 +41,16 @@ protected:
         frame(step);
     }
 
-    std::optional<render::SdlLibrary> sdl_;
-    std::optional<render::FontSet> fonts_;
+    test::RealRendering rendering_ = test::RealRendering::open();
+    render::FontSet& fonts_ = rendering_.fonts;
     render::DirectoryMediaStore media_{test::demo_dir() / "media"};
-    std::unique_ptr<render::RenderTarget> partial_target_, full_target_;
-    std::unique_ptr<render::Painter> partial_, full_;
+    test::TwoWayDrawing two_way_{fonts_, media_, kWidth, kHeight};
     FakeClock clock_{*parse_rfc3339("2026-11-25T09:30:00+08:00")};
     App app_{clock_, AppOptions{.maintenance_pin = "2468"}};
 };
 
 TEST_F(MaintenanceRepaint, PinPadTouchTestAndPatternMatchFullRedraws) {
-    const auto* corner = app_.frame(*fonts_).find("maint:corner");
+    const auto* corner = app_.frame(fonts_).find("maint:corner");
     ASSERT_NE(corner, nullptr);
     app_.press({20, 20});
     frame("holding the corner");

@@ -14,6 +14,7 @@
 #include "redgrid/render/painter.h"
 #include "redgrid/render/render_target.h"
 #include "redgrid/render/sdl_handles.h"
+#include "rendering_support.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {
@@ -23,63 +24,33 @@ using namespace std::chrono_literals;
 
 constexpr int kWidth = 1920, kHeight = 1080;
 
-render::RenderTarget& make_target(std::unique_ptr<render::RenderTarget>& slot) {
-    auto made = render::RenderTarget::offscreen(kWidth, kHeight);
-    if (!made) throw std::runtime_error(made.error());
-    slot = std::move(*made);
-    return *slot;
-}
-
 class PartialRepaintScreens : public ::testing::Test {
 protected:
     PartialRepaintScreens() {
-        setenv("SDL_VIDEODRIVER", "dummy", 0);
-        auto sdl = render::SdlLibrary::init();
-        if (!sdl) throw std::runtime_error(sdl.error());
-        sdl_.emplace(std::move(*sdl));
-        auto fonts = render::FontSet::load();
-        if (!fonts) throw std::runtime_error(fonts.error());
-        fonts_.emplace(std::move(*fonts));
-        make_target(partial_target_);
-        make_target(full_target_);
-        partial_ = std::make_unique<render::Painter>(partial_target_->renderer(), *fonts_, media_);
-        full_ = std::make_unique<render::Painter>(full_target_->renderer(), *fonts_, media_);
         app_.set_size(kWidth, kHeight);
         app_.set_content(test::demo_content());
     }
 
     // Draws the App's current frame both ways and compares every pixel.
     render::Repaint frame(const std::string& step) {
-        const render::DrawList& list = app_.frame(*fonts_);
-        const render::Repaint repaint = partial_->draw_changes(list);
-        partial_target_->present();
-        full_->draw(list);
-        full_target_->present();
-        auto a = partial_target_->read_pixels();
-        auto b = full_target_->read_pixels();
-        if (!a || !b) throw std::runtime_error("read_pixels failed");
-        std::size_t differing = 0, first = 0;
-        for (std::size_t i = 0; i < a->rgba.size(); ++i) {
-            if (a->rgba[i] != b->rgba[i] && differing++ == 0) first = i / 4;
-        }
-        EXPECT_EQ(differing, 0u) << step << ": first differing pixel at (" << first % kWidth << ", " << first / kWidth
-                                 << ")";
-        return repaint;
+        const auto drawn = two_way_.draw(app_.frame(fonts_));
+        EXPECT_EQ(drawn.differing, 0u) << step << ": first differing pixel at (" << drawn.first_x << ", "
+                                       << drawn.first_y << ")";
+        return drawn.repaint;
     }
 
     render::Point centre_of(std::string_view id) {
-        const auto* target = app_.frame(*fonts_).find(id);
+        const auto* target = app_.frame(fonts_).find(id);
         if (target == nullptr) throw std::runtime_error("no target " + std::string(id));
         return {target->rect.x + target->rect.w / 2, target->rect.y + target->rect.h / 2};
     }
 
     static std::int64_t area(const render::Repaint& r) { return std::int64_t{r.damage.w} * r.damage.h; }
 
-    std::optional<render::SdlLibrary> sdl_;
-    std::optional<render::FontSet> fonts_;
+    test::RealRendering rendering_ = test::RealRendering::open();
+    render::FontSet& fonts_ = rendering_.fonts;
     render::DirectoryMediaStore media_{test::demo_dir() / "media"};
-    std::unique_ptr<render::RenderTarget> partial_target_, full_target_;
-    std::unique_ptr<render::Painter> partial_, full_;
+    test::TwoWayDrawing two_way_{fonts_, media_, kWidth, kHeight};
     // 2026-11-25 09:30:20 in Shenzhen: the golden images' minute.
     FakeClock clock_{std::chrono::sys_days{std::chrono::year{2026} / std::chrono::November / 25} + 1h + 30min + 20s};
     App app_{clock_, AppOptions{}};
@@ -105,7 +76,7 @@ TEST_F(PartialRepaintScreens, PressAndMinuteTickOnHomeRepaintLittleAndMatchFullR
         ASSERT_EQ(tick.kind, render::Repaint::Kind::partial);
         EXPECT_LT(area(tick), kWidth * kHeight / 50) << "a tick repaints the clock";
     }
-    EXPECT_GE(partial_->stats().partial_frames, 5u);
+    EXPECT_GE(two_way_.partial_painter().stats().partial_frames, 5u);
 }
 
 TEST_F(PartialRepaintScreens, NavigationAndScrollingMatchFullRedraws) {

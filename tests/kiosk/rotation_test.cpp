@@ -11,6 +11,7 @@
 #include "redgrid/render/painter.h"
 #include "redgrid/render/render_target.h"
 #include "redgrid/render/sdl_handles.h"
+#include "rendering_support.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {
@@ -66,16 +67,13 @@ class RotatedTouch : public ::testing::TestWithParam<int> {};
 // and a finger there (mapped back) calls; a tile does the same.
 TEST_P(RotatedTouch, TouchWhereAnElementIsDrawnActivatesIt) {
     const Rotation rotation{GetParam()};
-    auto sdl = render::SdlLibrary::init();
-    ASSERT_TRUE(sdl) << sdl.error();
-    auto fonts = render::FontSet::load({});
-    ASSERT_TRUE(fonts) << fonts.error();
+    auto rendering = test::RealRendering::open();
+    render::FontSet& fonts = rendering.fonts;
     const Size panel{1920, 1080};
-    auto target = render::RenderTarget::offscreen(1920, 1080);
-    ASSERT_TRUE(target) << target.error();
+    auto target = test::offscreen_target(1920, 1080);
     render::DirectoryMediaStore media(test::demo_dir() / "media");
-    render::Painter painter((*target)->renderer(), *fonts, media);
-    auto canvas = RotatedCanvas::create((*target)->renderer(), panel, rotation);
+    render::Painter painter(target->renderer(), fonts, media);
+    auto canvas = RotatedCanvas::create(target->renderer(), panel, rotation);
     ASSERT_TRUE(canvas) << canvas.error();
 
     FakeClock clock(*parse_rfc3339("2026-11-25T09:30:00+08:00"));
@@ -83,10 +81,10 @@ TEST_P(RotatedTouch, TouchWhereAnElementIsDrawnActivatesIt) {
     const Size logical = canvas->logical();
     app.set_size(logical.width, logical.height);
     app.set_content(test::demo_content());
-    const render::DrawList frame = app.frame(*fonts);
+    const render::DrawList frame = app.frame(fonts);
     canvas->draw(painter, frame);
-    (*target)->present();
-    auto pixels = (*target)->read_pixels();
+    target->present();
+    auto pixels = target->read_pixels();
     ASSERT_TRUE(pixels) << pixels.error();
 
     // Left of the phone icon inside the red disc (the icon spans 0.4 r either side).
@@ -111,7 +109,7 @@ TEST_P(RotatedTouch, TouchWhereAnElementIsDrawnActivatesIt) {
     App second(clock, AppOptions{.idle_return = 90s});
     second.set_size(logical.width, logical.height);
     second.set_content(test::demo_content());
-    const render::DrawList home = second.frame(*fonts);
+    const render::DrawList home = second.frame(fonts);
     const auto tile = target_rect(home, "tile:notices");
     ASSERT_TRUE(tile);
     const render::Point tile_touch =

@@ -10,6 +10,7 @@
 #include "redgrid/kiosk/time_format.h"
 #include "redgrid/render/painter.h"
 #include "redgrid/render/render_target.h"
+#include "rendering_support.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {
@@ -113,21 +114,11 @@ bool contains_text(const render::DrawList& dl, std::string_view needle) {
 
 class CallScreens : public ::testing::TestWithParam<Case> {
 protected:
-    static void SetUpTestSuite() {
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        auto sdl = render::SdlLibrary::init();
-        ASSERT_TRUE(sdl) << sdl.error();
-        sdl_ = new render::SdlLibrary(std::move(*sdl));
-        auto fonts = render::FontSet::load();
-        ASSERT_TRUE(fonts) << fonts.error();
-        fonts_ = new render::FontSet(std::move(*fonts));
-    }
-    static void TearDownTestSuite() {
-        delete fonts_;
-        delete sdl_;
-    }
-    static inline render::SdlLibrary* sdl_ = nullptr;
-    static inline render::FontSet* fonts_ = nullptr;
+    // Fonts opened once for the suite's many screens.
+    static void SetUpTestSuite() { rendering_.emplace(test::RealRendering::open()); }
+    static void TearDownTestSuite() { rendering_.reset(); }
+    static render::FontSet& fonts() { return rendering_->fonts; }
+    static inline std::optional<test::RealRendering> rendering_;
 };
 
 TEST_P(CallScreens, RendersEveryStateReadablyAndTouchably) {
@@ -137,7 +128,7 @@ TEST_P(CallScreens, RendersEveryStateReadablyAndTouchably) {
     ui.lang = c.lang;
     ui.large_text = c.large;
     const ScreenContext ctx{.content = test::demo_content().get(), .ui = ui, .width = static_cast<float>(c.width),
-                            .height = static_cast<float>(c.height), .measurer = *fonts_, .now = d.clock.now()};
+                            .height = static_cast<float>(c.height), .measurer = fonts(), .now = d.clock.now()};
     const CallFlowView view = d.flow.view();
     const render::DrawList dl = ui::call_flow_screen(ctx, view);
 
@@ -179,7 +170,7 @@ TEST_P(CallScreens, RendersEveryStateReadablyAndTouchably) {
     auto target = render::RenderTarget::offscreen(c.width, c.height);
     ASSERT_TRUE(target) << target.error();
     render::DirectoryMediaStore media(test::demo_dir() / "media");
-    render::Painter painter((*target)->renderer(), *fonts_, media);
+    render::Painter painter((*target)->renderer(), fonts(), media);
     painter.draw(dl);
     // The nav bar is the shared widget's (layout.h): its labels are checked with it.
     const float nav_top = dl.find("home") ? dl.find("home")->rect.y - 1 : static_cast<float>(c.height);

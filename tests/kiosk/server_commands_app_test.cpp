@@ -15,6 +15,7 @@
 #include "redgrid/render/painter.h"
 #include "redgrid/render/render_target.h"
 #include "redgrid/render/sdl_handles.h"
+#include "rendering_support.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {
@@ -127,16 +128,13 @@ class ScreenshotPixels : public ::testing::TestWithParam<int> {};
 
 TEST_P(ScreenshotPixels, AreThePanelsTurnedUpright) {
     const Rotation rotation{GetParam()};
-    auto sdl = render::SdlLibrary::init();
-    ASSERT_TRUE(sdl) << sdl.error();
-    auto fonts = render::FontSet::load({});
-    ASSERT_TRUE(fonts) << fonts.error();
+    auto rendering = test::RealRendering::open();
+    render::FontSet& fonts = rendering.fonts;
     const Size panel{1280, 800};
-    auto target = render::RenderTarget::offscreen(1280, 800);
-    ASSERT_TRUE(target) << target.error();
+    auto target = test::offscreen_target(1280, 800);
     render::DirectoryMediaStore media(test::demo_dir() / "media");
-    render::Painter painter((*target)->renderer(), *fonts, media);
-    auto canvas = RotatedCanvas::create((*target)->renderer(), panel, rotation);
+    render::Painter painter(target->renderer(), fonts, media);
+    auto canvas = RotatedCanvas::create(target->renderer(), panel, rotation);
     ASSERT_TRUE(canvas) << canvas.error();
     const Size logical = canvas->logical();
 
@@ -147,12 +145,12 @@ TEST_P(ScreenshotPixels, AreThePanelsTurnedUpright) {
 
     const auto check = [&](const std::string& when) {
         // One loop turn: draw what changed, then serve the requests.
-        if (app.needs_redraw()) canvas->draw(painter, app.frame(*fonts), (*target)->keeps_frame());
-        (*target)->present();
+        if (app.needs_redraw()) canvas->draw(painter, app.frame(fonts), target->keeps_frame());
+        target->present();
         std::vector<std::expected<std::shared_ptr<const render::PixelImage>, std::string>> got;
         app.request_screenshot([&](auto image) { got.push_back(std::move(image)); });
         app.request_screenshot([&](auto image) { got.push_back(std::move(image)); });
-        take_screenshots(app, (*target)->renderer(), painter, *fonts, logical);
+        take_screenshots(app, target->renderer(), painter, fonts, logical);
         ASSERT_EQ(got.size(), 2u) << when;
         ASSERT_TRUE(got[0]) << got[0].error();
         EXPECT_EQ(got[0]->get(), got[1]->get()) << "two requests at once share one picture";
@@ -160,7 +158,7 @@ TEST_P(ScreenshotPixels, AreThePanelsTurnedUpright) {
         const render::PixelImage& shot = **got[0];
         ASSERT_EQ(shot.width, static_cast<int>(logical.width)) << when;
         ASSERT_EQ(shot.height, static_cast<int>(logical.height)) << when;
-        auto screen = (*target)->read_pixels();
+        auto screen = target->read_pixels();
         ASSERT_TRUE(screen) << screen.error();
         const int pw = static_cast<int>(panel.width), ph = static_cast<int>(panel.height);
         int differing = 0;
@@ -176,7 +174,7 @@ TEST_P(ScreenshotPixels, AreThePanelsTurnedUpright) {
         }
         EXPECT_EQ(differing, 0) << when << ", rotation " << rotation.degrees;
         // The capture left the screen as it was.
-        auto after = (*target)->read_pixels();
+        auto after = target->read_pixels();
         ASSERT_TRUE(after);
         EXPECT_EQ(after->rgba, screen->rgba) << when;
     };
@@ -184,7 +182,7 @@ TEST_P(ScreenshotPixels, AreThePanelsTurnedUpright) {
     ASSERT_TRUE(app.tap("tile:notices"));
     check("notices");
     // A press repaints only the pressed element on the panel; the picture still matches.
-    const auto back = app.frame(*fonts).find("back");
+    const auto back = app.frame(fonts).find("back");
     ASSERT_NE(back, nullptr);
     app.press({back->rect.x + back->rect.w / 2, back->rect.y + back->rect.h / 2});
     check("back pressed (partial repaint)");

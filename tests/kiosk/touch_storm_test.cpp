@@ -18,6 +18,7 @@
 #include "redgrid/render/painter.h"
 #include "redgrid/render/render_target.h"
 #include "redgrid/render/sdl_handles.h"
+#include "rendering_support.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {
@@ -62,21 +63,9 @@ private:
 class TouchStorm : public ::testing::Test {
 protected:
     static constexpr int kWidth = 1280, kHeight = 720;
-    void SetUp() override {
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        auto sdl = render::SdlLibrary::init();
-        ASSERT_TRUE(sdl.has_value()) << sdl.error();
-        sdl_.emplace(std::move(*sdl));
-        auto fonts = render::FontSet::load({});
-        ASSERT_TRUE(fonts.has_value()) << fonts.error();
-        fonts_.emplace(std::move(*fonts));
-        auto target = render::RenderTarget::offscreen(kWidth, kHeight);
-        ASSERT_TRUE(target.has_value()) << target.error();
-        target_ = std::move(*target);
-    }
-    std::optional<render::SdlLibrary> sdl_;
-    std::optional<render::FontSet> fonts_;
-    std::unique_ptr<render::RenderTarget> target_;
+    test::RealRendering rendering_ = test::RealRendering::open();
+    render::FontSet& fonts_ = rendering_.fonts;
+    std::unique_ptr<render::RenderTarget> target_ = test::offscreen_target(kWidth, kHeight);
 };
 
 SDL_Event finger(Uint32 type, SDL_FingerID id, float x, float y) {
@@ -101,10 +90,10 @@ TEST_F(TouchStorm, SixtyThousandEventsInAMinuteNoCrashBoundedFramesNoCallWithout
     app.set_size(kWidth, kHeight);
     app.set_content(content);
     render::DirectoryMediaStore media(test::demo_dir() / "media");
-    render::Painter painter(target_->renderer(), *fonts_, media);
+    render::Painter painter(target_->renderer(), fonts_, media);
     TouchInput touch(kWidth, kHeight);
     probe.touch = &touch;
-    probe.shown = &app.frame(*fonts_);
+    probe.shown = &app.frame(fonts_);
 
     std::mt19937 rng(20261125);
     auto uniform = [&](float lo, float hi) { return std::uniform_real_distribution<float>(lo, hi)(rng); };
@@ -168,7 +157,7 @@ TEST_F(TouchStorm, SixtyThousandEventsInAMinuteNoCrashBoundedFramesNoCallWithout
         if (i % 16 == 15 && app.needs_redraw()) {
             // ~60 frames a second: build and draw, as the loop would between events.
             const auto t0 = std::chrono::steady_clock::now();
-            probe.shown = &app.frame(*fonts_);
+            probe.shown = &app.frame(fonts_);
             build_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
             painter.draw(*probe.shown);
             target_->present();
@@ -196,7 +185,7 @@ TEST_F(TouchStorm, SixtyThousandEventsInAMinuteNoCrashBoundedFramesNoCallWithout
 
     // Still answering: leave the screen, then one plain tap on Home brings it home.
     app.navigate(Route{ScreenId::notices, {}});
-    probe.shown = &app.frame(*fonts_);
+    probe.shown = &app.frame(fonts_);
     const auto& targets = probe.shown->targets;
     const auto home = std::find_if(targets.begin(), targets.end(), [](const auto& t) { return t.id == "home"; });
     ASSERT_NE(home, targets.end());
