@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "cached_versions.h"
 #include "net_test_support.h"
 #include "redgrid/kiosk/content_index.h"
 #include "redgrid/kiosk/content_parse.h"
@@ -17,26 +18,11 @@ namespace {
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-struct Version {
-    std::string text;
-    kiosk::Bundle bundle;
-    std::vector<test::TestMedia> media;
-};
+using test::store_version;
+using Version = test::CachedVersion;
 
 Version make_version(const std::string& version, const std::string& salt) {
-    std::vector<test::TestMedia> media = {test::media_from(test::make_png(2, 1, salt))};
-    Version result{test::make_bundle_json("k1", version, media).dump(), {}, media};
-    auto bundle = kiosk::parse_bundle(result.text);
-    EXPECT_TRUE(bundle.has_value());
-    if (bundle) result.bundle = *bundle;
-    return result;
-}
-
-void store_version(ContentCache& cache, const Version& version, const std::string& etag) {
-    for (std::size_t i = 0; i < version.media.size(); ++i)
-        ASSERT_TRUE(cache.store_media(version.bundle.media[i], version.media[i].bytes).has_value());
-    auto stored = cache.store(version.text, version.bundle, etag);
-    ASSERT_TRUE(stored.has_value()) << stored.error();
+    return test::make_cached_version("k1", version, salt);
 }
 
 TEST(LoadCurrent, ReadsTheCurrentBundleAndNeverFallsBackToThePrevious) {
