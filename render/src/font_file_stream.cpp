@@ -77,9 +77,13 @@ struct FontFile {
     }
 };
 
-FontFile& file_of(SDL_RWops* stream) { return *static_cast<FontFile*>(stream->hidden.unknown.data1); }
+FontFile& file_of(SDL_RWops* stream) {
+    return *static_cast<FontFile*>(stream->hidden.unknown.data1);
+}
 
-Sint64 stream_size(SDL_RWops* stream) { return file_of(stream).size; }
+Sint64 stream_size(SDL_RWops* stream) {
+    return file_of(stream).size;
+}
 
 Sint64 stream_seek(SDL_RWops* stream, Sint64 offset, int whence) {
     FontFile& file = file_of(stream);

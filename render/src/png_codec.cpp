@@ -35,11 +35,13 @@ struct Band {
     int rows = 0;
     bool last = false;
     std::vector<Bytef> deflated;
-    uLong adler = 1;       // Adler-32 of the filtered rows, to be combined
-    std::string error;     // empty when the band was deflated
+    uLong adler = 1;    // Adler-32 of the filtered rows, to be combined
+    std::string error;  // empty when the band was deflated
 };
 
-std::size_t filtered_row_bytes(int width) { return 1 + static_cast<std::size_t>(width) * 3; }
+std::size_t filtered_row_bytes(int width) {
+    return 1 + static_cast<std::size_t>(width) * 3;
+}
 
 void deflate_band(const PixelView& pixels, Band& band) {
     z_stream z{};
@@ -80,7 +82,8 @@ void deflate_band(const PixelView& pixels, Band& band) {
                     break;
                 }
                 // More to do while input is left, or a flush filled the output to the brim.
-            } while (z.avail_in > 0 || (flush == Z_FINISH ? status != Z_STREAM_END : flush != Z_NO_FLUSH && z.avail_out == 0));
+            } while (z.avail_in > 0 ||
+                     (flush == Z_FINISH ? status != Z_STREAM_END : flush != Z_NO_FLUSH && z.avail_out == 0));
             if (!band.error.empty()) break;
         }
         band.deflated.resize(produced);
@@ -110,7 +113,9 @@ void put_chunk(std::string& out, const char (&type)[5], std::span<const std::str
     put_u32(out, static_cast<std::uint32_t>(crc));
 }
 
-std::string_view bytes_of(const std::vector<Bytef>& v) { return {reinterpret_cast<const char*>(v.data()), v.size()}; }
+std::string_view bytes_of(const std::vector<Bytef>& v) {
+    return {reinterpret_cast<const char*>(v.data()), v.size()};
+}
 
 }  // namespace
 
@@ -146,9 +151,9 @@ std::expected<std::string, std::string> encode_png(const PixelView& pixels, unsi
         idat += band.deflated.size();
     }
     for (std::size_t i = 1; i < bands.size(); ++i)
-        adler = adler32_combine(adler, bands[i].adler,
-                                static_cast<z_off_t>(filtered_row_bytes(pixels.width) *
-                                                     static_cast<std::size_t>(bands[i].rows)));
+        adler = adler32_combine(
+            adler, bands[i].adler,
+            static_cast<z_off_t>(filtered_row_bytes(pixels.width) * static_cast<std::size_t>(bands[i].rows)));
     if (idat > 0x7fffffffu) return std::unexpected("encode_png: image too large for one PNG chunk");
 
     std::string png;

@@ -42,8 +42,8 @@ inline std::unique_ptr<render::RenderTarget> offscreen_target(int width, int hei
 class TwoWayDrawing {
 public:
     struct Result {
-        render::Repaint repaint;  // what draw_changes did
-        std::size_t differing = 0;  // pixels that differ from the full draw
+        render::Repaint repaint;       // what draw_changes did
+        std::size_t differing = 0;     // pixels that differ from the full draw
         int first_x = 0, first_y = 0;  // the first of them
     };
 

@@ -2,8 +2,8 @@
 // tables) and moves it to the size asked for: what it measures and draws at any size is what
 // a font freshly opened at that size would, and measuring again touches no font.
 #include <SDL_ttf.h>
-#include <cstring>
 #include <gtest/gtest.h>
+#include <cstring>
 
 #include "redgrid/render/fonts.h"
 #include "render_harness.h"
@@ -48,9 +48,10 @@ TEST(FontSet, OneFontPerFaceMeasuresAndDrawsLikeAFreshFontAtEverySize) {
         ASSERT_EQ(a->w, b->w);
         ASSERT_EQ(a->h, b->h);
         for (int y = 0; y < a->h; ++y)
-            ASSERT_EQ(std::memcmp(static_cast<const char*>(a->pixels) + y * a->pitch,
-                                  static_cast<const char*>(b->pixels) + y * b->pitch, static_cast<std::size_t>(a->w) * 4),
-                      0)
+            ASSERT_EQ(
+                std::memcmp(static_cast<const char*>(a->pixels) + y * a->pitch,
+                            static_cast<const char*>(b->pixels) + y * b->pitch, static_cast<std::size_t>(a->w) * 4),
+                0)
                 << px << " px, row " << y;
     }
     EXPECT_LE(fonts->open_font_count(), 3u);
@@ -68,7 +69,8 @@ TEST(FontSet, MeasuringAgainMovesNoFont) {
         for (int px : {20, 36, 20, 28, 36})
             for (auto weight : {FontWeight::regular, FontWeight::bold})
                 sum += fonts->text_width(kSample, static_cast<float>(px), weight) +
-                       fonts->line_height(static_cast<float>(px), weight) + fonts->ascent(static_cast<float>(px), weight);
+                       fonts->line_height(static_cast<float>(px), weight) +
+                       fonts->ascent(static_cast<float>(px), weight);
         return sum;
     };
     const float first = layout();
