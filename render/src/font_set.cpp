@@ -90,7 +90,8 @@ long faces_in_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     unsigned char header[12] = {};
     if (!in.read(reinterpret_cast<char*>(header), sizeof header) || std::memcmp(header, "ttcf", 4) != 0) return 1;
-    const unsigned long count = (static_cast<unsigned long>(header[8]) << 24) | (static_cast<unsigned long>(header[9]) << 16) |
+    const unsigned long count = (static_cast<unsigned long>(header[8]) << 24) |
+                                (static_cast<unsigned long>(header[9]) << 16) |
                                 (static_cast<unsigned long>(header[10]) << 8) | header[11];
     return std::clamp(static_cast<long>(count), 1L, 32L);
 }
@@ -105,7 +106,7 @@ std::expected<ProbedFace, std::string> probe_text_face(const std::filesystem::pa
     if (faces > 2) order.push_back(2);
     for (long index = 0; index < faces; ++index)
         if (index != 2 || faces <= 2) order.push_back(index);
-    FontPtr first;  // the first face that opens, if none is Simplified Chinese
+    FontPtr first;  // the lowest-numbered face that opens, if none is Simplified Chinese
     long first_index = 0;
     std::string error;
     for (long index : order) {
@@ -116,7 +117,7 @@ std::expected<ProbedFace, std::string> probe_text_face(const std::filesystem::pa
         }
         const char* family = TTF_FontFaceFamilyName(face.get());
         if (is_simplified_chinese(family)) return ProbedFace{index, family, std::move(face)};
-        if (!first) {
+        if (!first || index < first_index) {
             first = std::move(face);
             first_index = index;
         }
