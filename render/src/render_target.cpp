@@ -4,8 +4,8 @@
 #include "redgrid/render/sdl_handles.h"
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
+#include <fstream>
 
 namespace redgrid::render {
 namespace {
@@ -128,12 +128,11 @@ std::expected<void, std::string> RenderTarget::save_png(const std::string& path)
         png = encode_png(*pixels);
     }
     if (!png) return std::unexpected("save_png " + path + ": " + png.error());
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr) return std::unexpected("save_png " + path + ": " + std::strerror(errno));
-    const bool written = std::fwrite(png->data(), 1, png->size(), file) == png->size();
-    const int write_errno = errno;
-    if (std::fclose(file) != 0 || !written)
-        return std::unexpected("save_png " + path + ": " + std::strerror(written ? errno : write_errno));
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    if (!file) return std::unexpected("save_png " + path + ": " + std::strerror(errno));
+    file.write(png->data(), static_cast<std::streamsize>(png->size()));
+    file.close();
+    if (!file) return std::unexpected("save_png " + path + ": write failed: " + std::strerror(errno));
     return {};
 }
 
