@@ -10,7 +10,7 @@
 #   redgrid-kiosk-x86_64.img   the disk image (sparse, ~5.3 GB apparent size)
 #   root/                      the image tree (mkosi Format=directory), kept for update bundles
 #   keys/update-key.pem        the update signing key (made once; REDGRID_UPDATE_KEY overrides)
-# Needs root (mkosi, debootstrap, nspawn). Installs missing host tools with apt-get.
+# Needs root (mkosi, debootstrap, nspawn). Installs missing host tools with scripts/install-deps.sh.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,20 +34,9 @@ started=$(date +%s)
 
 [[ $(id -u) == 0 ]] || image_die "run as root (mkosi needs it)"
 
-# Host tools, installed only when missing (CI does not build the image, so they are
-# not in scripts/install-deps.sh).
-need=()
-for pair in mkosi:mkosi debootstrap:debootstrap systemd-nspawn:systemd-container mcopy:mtools \
-            mkfs.vfat:dosfstools mkfs.ext4:e2fsprogs sfdisk:fdisk openssl:openssl \
-            qemu-system-x86_64:qemu-system-x86 cpack:cmake; do
-    command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
-done
-[[ -f /usr/share/OVMF/OVMF_CODE_4M.fd ]] || need+=(ovmf)
-if ((${#need[@]})); then
-    image_log "installing host tools: ${need[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+# Host tools (mkosi, debootstrap, nspawn, mtools, qemu, ovmf, ...): install-deps.sh has them
+# all, installed only when missing.
+sh "$repo/scripts/install-deps.sh"
 
 project_version=$(sed -n 's/^project(redgrid VERSION \([0-9.]*\).*/\1/p' "$repo/CMakeLists.txt")
 version=${version:-$project_version.$(date -u +%Y%m%d%H%M)}
