@@ -5,8 +5,8 @@
 #include <ctime>
 #include <fstream>
 
-#include "redgrid/kiosk/content_parse.h"
-#include "redgrid/kiosk/paths.h"
+#include "redgrid/content/content_parse.h"
+#include "redgrid/config/paths.h"
 
 namespace redgrid::bench {
 
@@ -16,14 +16,14 @@ std::chrono::system_clock::time_point golden_now() {
 }
 
 std::expected<DemoContent, std::string> load_demo_content() {
-    const auto file = kiosk::demo_bundle_dir() / "bundle.json";
-    auto bundle = kiosk::load_bundle_file(file);
+    const auto file = config::demo_bundle_dir() / "bundle.json";
+    auto bundle = content::load_bundle_file(file);
     if (!bundle) {
         std::string all = file.string() + ": demo bundle rejected:";
         for (const auto& e : bundle.error()) all += " " + e.to_string();
         return std::unexpected(all);
     }
-    return DemoContent{kiosk::Content::make(std::move(*bundle)), kiosk::demo_bundle_dir() / "media"};
+    return DemoContent{content::Content::make(std::move(*bundle)), config::demo_bundle_dir() / "media"};
 }
 
 std::expected<std::unique_ptr<FrameHarness>, std::string> FrameHarness::make(int width, int height, DemoContent content) {

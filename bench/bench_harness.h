@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/clock.h"
-#include "redgrid/kiosk/content_index.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/config/clock.h"
+#include "redgrid/content/content_index.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
 #include "redgrid/render/painter.h"
@@ -26,7 +26,7 @@ namespace redgrid::bench {
 std::chrono::system_clock::time_point golden_now();
 
 struct DemoContent {
-    std::shared_ptr<const kiosk::Content> content;
+    std::shared_ptr<const content::Content> content;
     std::filesystem::path media_dir;
 };
 // The demo bundle next to the build's executables (share/redgrid/demo).
@@ -43,7 +43,7 @@ public:
     void full_frame();
 
     kiosk::App& app() { return app_; }
-    kiosk::FakeClock& clock() { return clock_; }
+    redgrid::FakeClock& clock() { return clock_; }
     render::Painter& painter() { return painter_; }
     render::FontSet& fonts() { return fonts_; }
     // The frame last built (its hit targets say where to touch).
@@ -58,7 +58,7 @@ private:
     std::unique_ptr<render::RenderTarget> target_;
     render::DirectoryMediaStore media_;
     render::Painter painter_;
-    kiosk::FakeClock clock_;
+    redgrid::FakeClock clock_;
     kiosk::App app_;
     const render::DrawList* last_frame_ = nullptr;
 };

@@ -24,7 +24,7 @@
 
 #include "bench_harness.h"
 #include "large_bundle.h"
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/content/content_parse.h"
 
 namespace {
 
@@ -52,14 +52,14 @@ Phase measure(int repeat, Work work) {
     return {bench::percentile(ms, 0.5), bench::peak_rss_kib() - before};
 }
 
-std::shared_ptr<const kiosk::Content> parse_and_index(const std::string& text) {
-    auto bundle = kiosk::parse_bundle(text);
+std::shared_ptr<const content::Content> parse_and_index(const std::string& text) {
+    auto bundle = content::parse_bundle(text);
     if (!bundle) {
         std::fprintf(stderr, "content bench: generated bundle rejected (%zu problems), first: %s\n", bundle.error().size(),
                      bundle.error().front().to_string().c_str());
         return nullptr;
     }
-    return kiosk::Content::make(std::move(*bundle));
+    return content::Content::make(std::move(*bundle));
 }
 
 void result(const char* key, double value) { std::printf("result %s %.4f\n", key, value); }
@@ -81,7 +81,7 @@ int swap_while_drawing(const std::string& text) {
     h.full_frame();
 
     std::atomic<bool> done{false};
-    std::shared_ptr<const kiosk::Content> parsed;
+    std::shared_ptr<const content::Content> parsed;
     std::thread worker([&] {
         parsed = parse_and_index(text);
         done.store(true, std::memory_order_release);

@@ -9,9 +9,9 @@
 #include <random>
 #include <thread>
 
-#include "redgrid/hub/hub_server.h"
-#include "redgrid/hub/hub_store.h"
-#include "redgrid/kiosk/clock.h"
+#include "redgrid/hub/http/hub_server.h"
+#include "redgrid/hub/store/hub_store.h"
+#include "redgrid/config/clock.h"
 #include "redgrid/net/event_queue.h"
 #include "redgrid/net/event_uploader.h"
 
@@ -56,7 +56,7 @@ void BM_DrainToHub(benchmark::State& state) {
         endpoint.server_url = (*hub)->base_url();
         endpoint.kiosk_id = "bench";
         endpoint.token = token;
-        redgrid::kiosk::SystemClock clock;
+        redgrid::SystemClock clock;
         redgrid::net::EventUploader uploader(*queue, endpoint, clock);
         state.ResumeTiming();
 

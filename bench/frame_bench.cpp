@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "bench_harness.h"
-#include "redgrid/kiosk/ui_state.h"
+#include "redgrid/kiosk/ui/ui_state.h"
 
 namespace {
 
@@ -31,7 +31,7 @@ using bench::FrameHarness;
 constexpr double kFrameMs = 1000.0 / 60.0;
 
 // The screens a resident reaches from home, and one of each parameterised kind.
-std::vector<std::string> main_screens(const kiosk::Content& content) {
+std::vector<std::string> main_screens(const content::Content& content) {
     std::vector<std::string> screens = {"home",     "map",     "members", "services", "activities",
                                         "notices",  "honours", "call",    "attract"};
     const auto& bundle = content.bundle();
@@ -118,7 +118,7 @@ void BM_ClockTick(benchmark::State& state) {
     results()["clock_tick.frames_built_per_tick"] =
         static_cast<double>(h.app().frames_built() - built) / static_cast<double>(std::max<std::int64_t>(1, state.iterations()));
     state.counters["median_ms"] = bench::percentile(ms, 0.5);
-    h.clock() = kiosk::FakeClock(bench::golden_now());
+    h.clock() = redgrid::FakeClock(bench::golden_now());
 }
 
 // Touch to present and press feedback: the call button goes down (feedback frame), then the
@@ -156,7 +156,7 @@ void BM_TouchToPresent(benchmark::State& state) {
     state.counters["p50_ms"] = bench::percentile(ms, 0.5);
     state.counters["p99_ms"] = bench::percentile(ms, 0.99);
     state.counters["feedback"] = feedback_frames / n;
-    h.clock() = kiosk::FakeClock(bench::golden_now());
+    h.clock() = redgrid::FakeClock(bench::golden_now());
 }
 
 // For callgrind: N frames, the first cold, the rest of the given kind.

@@ -13,9 +13,10 @@
 #include <nlohmann/json.hpp>
 
 #include "redgrid/config/log.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/content_parse.h"
-#include "redgrid/net/media_check.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/content_parse.h"
+#include "redgrid/content/media_check.h"
+#include "redgrid/net/vocabulary.h"
 
 namespace redgrid::net {
 namespace fs = std::filesystem;
@@ -170,18 +171,18 @@ std::expected<void, std::string> ContentCache::write_atomically(const fs::path& 
     return {};
 }
 
-bool ContentCache::has_media(const kiosk::MediaInfo& info) const {
+bool ContentCache::has_media(const content::MediaInfo& info) const {
     std::error_code error;
     const auto size = fs::file_size(media_dir() / info.sha256, error);
     return !error && std::int64_t(size) == info.size;
 }
 
-std::expected<void, std::string> ContentCache::store_media(const kiosk::MediaInfo& info, std::string_view bytes) {
+std::expected<void, std::string> ContentCache::store_media(const content::MediaInfo& info, std::string_view bytes) {
     if (auto checked = check_media(info, bytes); !checked) return checked;
     return write_atomically(media_dir() / info.sha256, bytes, "media");
 }
 
-std::expected<void, std::string> ContentCache::check_fits(const kiosk::Bundle& bundle, std::size_t text_bytes) const {
+std::expected<void, std::string> ContentCache::check_fits(const content::Bundle& bundle, std::size_t text_bytes) const {
     std::uint64_t total = text_bytes;
     for (const auto& media : bundle.media) total += std::uint64_t(std::max<std::int64_t>(media.size, 0));
     if (total > max_bytes_)
@@ -190,7 +191,7 @@ std::expected<void, std::string> ContentCache::check_fits(const kiosk::Bundle& b
     return {};
 }
 
-std::expected<void, std::string> ContentCache::store(std::string_view text, const kiosk::Bundle& bundle,
+std::expected<void, std::string> ContentCache::store(std::string_view text, const content::Bundle& bundle,
                                                      const std::string& etag) {
     if (auto fits = check_fits(bundle, text.size()); !fits) return fits;
     for (const auto& media : bundle.media)
@@ -216,11 +217,11 @@ std::expected<CachedContent, std::string> ContentCache::load_pointed(const char*
     const auto pointer = read_pointer(*ops_, dir_ / name);
     if (!pointer) return std::unexpected(pointer.error().message);
     const fs::path bundle_path = dir_ / "bundles" / (pointer->bundle_sha256 + ".json");
-    auto text = read_file(*ops_, bundle_path, kiosk::content_limits::max_document_bytes);
+    auto text = read_file(*ops_, bundle_path, content::content_limits::max_document_bytes);
     if (!text) return std::unexpected(text.error().message);
     if (sha256_hex(*text) != pointer->bundle_sha256)
         return std::unexpected(bundle_path.string() + ": content does not match its hash (corrupt)");
-    auto bundle = kiosk::parse_bundle(*text);
+    auto bundle = content::parse_bundle(*text);
     if (!bundle) return std::unexpected(bundle_path.string() + ": no longer valid: " + bundle.error().front().to_string());
     CachedContent cached;
     cached.media_dir = media_dir();
@@ -228,7 +229,7 @@ std::expected<CachedContent, std::string> ContentCache::load_pointed(const char*
     cached.bundle_sha256 = pointer->bundle_sha256;
     for (const auto& media : bundle->media) {
         const fs::path path = media_dir() / media.sha256;
-        auto bytes = read_file(*ops_, path, std::uintmax_t(kiosk::content_limits::max_media_bytes));
+        auto bytes = read_file(*ops_, path, std::uintmax_t(content::content_limits::max_media_bytes));
         if (!bytes) {
             cached.missing_media.push_back(media.sha256);
             continue;
@@ -244,7 +245,7 @@ std::expected<CachedContent, std::string> ContentCache::load_pointed(const char*
         log(LogLevel::warning, "content cache: bundle {} lacks {} media file(s); the next sync fetches them",
             cached.version, cached.missing_media.size());
     cached.etag = cached.missing_media.empty() ? pointer->etag : "";
-    cached.content = kiosk::Content::make(std::move(*bundle));
+    cached.content = content::Content::make(std::move(*bundle));
     return cached;
 }
 
@@ -290,10 +291,10 @@ void ContentCache::collect_garbage() {
             if (!pointer && pointer.error().io) return skip(pointer.error().message);
             if (!pointer) continue;
             const fs::path path = dir_ / "bundles" / (pointer->bundle_sha256 + ".json");
-            auto text = read_file(*ops_, path, kiosk::content_limits::max_document_bytes);
+            auto text = read_file(*ops_, path, content::content_limits::max_document_bytes);
             if (!text && text.error().io) return skip(text.error().message);
             if (!text) continue;
-            const auto bundle = kiosk::parse_bundle(*text);
+            const auto bundle = content::parse_bundle(*text);
             if (!bundle) continue;
             if (bundles.insert(pointer->bundle_sha256).second) referenced_bytes += text->size();
             for (const auto& entry : bundle->media)

@@ -8,6 +8,7 @@
 #include "redgrid/config/display_schedule.h"
 #include "redgrid/config/log.h"
 #include "redgrid/config/atomic_file.h"
+#include "redgrid/net/vocabulary.h"
 
 namespace redgrid::net {
 
@@ -51,7 +52,7 @@ std::string load_display_schedule(const std::filesystem::path& data_dir, const s
 }
 
 CommandResult apply_display_schedule(const Command& command, const std::filesystem::path& data_dir,
-                                     kiosk::DisplaySettings& settings) {
+                                     config::DisplaySettings& settings) {
     if (auto parsed = config::parse_display_schedule(command.schedule); !parsed) {
         config::log(LogLevel::warning, "server command {}: set_display_schedule rejected: schedule {}", command.id,
                     parsed.error());

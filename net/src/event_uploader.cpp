@@ -6,7 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "api_request.h"
-#include "redgrid/net/hub_answers.h"
+#include "redgrid/protocol/hub_answers.h"
+#include "redgrid/net/vocabulary.h"
 #include "redgrid/config/log.h"
 
 namespace redgrid::net {
@@ -14,7 +15,7 @@ using config::LogLevel;
 using config::log;
 using namespace std::chrono_literals;
 
-EventUploader::EventUploader(EventQueue& queue, SyncOptions endpoint, const kiosk::Clock& clock, UploadTiming timing)
+EventUploader::EventUploader(EventQueue& queue, SyncOptions endpoint, const redgrid::Clock& clock, UploadTiming timing)
     : queue_(queue),
       endpoint_(std::move(endpoint)),
       clock_(clock),

@@ -6,15 +6,16 @@
 
 #include "api_request.h"
 #include "redgrid/config/log.h"
-#include "redgrid/net/heartbeat.h"
-#include "redgrid/net/hub_answers.h"
+#include "redgrid/protocol/heartbeat.h"
+#include "redgrid/protocol/hub_answers.h"
+#include "redgrid/net/vocabulary.h"
 #include "redgrid/net/uuid.h"
 
 namespace redgrid::net {
 using config::LogLevel;
 using config::log;
-using kiosk::CallState;
-using kiosk::CallUpdate;
+using protocol::CallState;
+using protocol::CallUpdate;
 
 namespace {
 
@@ -31,7 +32,7 @@ bool same(const CallUpdate& a, const CallUpdate& b) {
 
 }  // namespace
 
-NetworkCallService::NetworkCallService(SyncOptions endpoint, const kiosk::Clock& clock, CallTiming timing,
+NetworkCallService::NetworkCallService(SyncOptions endpoint, const redgrid::Clock& clock, CallTiming timing,
                                        std::function<void()> wake_ui)
     : endpoint_(std::move(endpoint)),
       clock_(clock),
@@ -52,7 +53,7 @@ void NetworkCallService::stop() {
     if (thread_.joinable()) thread_.join();
 }
 
-kiosk::CallId NetworkCallService::request(const kiosk::CallRequest& request) {
+protocol::CallId NetworkCallService::request(const protocol::CallRequest& request) {
     Tracked call{.request = request};
     if (call.request.idempotency_key.empty()) call.request.idempotency_key = UuidV7Generator().next();
     if (call.request.kiosk_id.empty()) call.request.kiosk_id = endpoint_.kiosk_id;
@@ -66,7 +67,7 @@ kiosk::CallId NetworkCallService::request(const kiosk::CallRequest& request) {
     return key;
 }
 
-void NetworkCallService::cancel(const kiosk::CallId& id) {
+void NetworkCallService::cancel(const protocol::CallId& id) {
     {
         std::lock_guard lock(mutex_);
         const auto it = calls_.find(id);
@@ -87,7 +88,7 @@ std::size_t NetworkCallService::open_calls() const {
     return calls_.size();
 }
 
-std::optional<std::string> NetworkCallService::hub_call_id(const kiosk::CallId& id) const {
+std::optional<std::string> NetworkCallService::hub_call_id(const protocol::CallId& id) const {
     std::lock_guard lock(mutex_);
     const auto it = calls_.find(id);
     if (it == calls_.end() || it->second.hub_id.empty()) return std::nullopt;
@@ -176,7 +177,7 @@ void NetworkCallService::post_call(const std::string& key, Tracked& call) {
         live.failures = 0;
         log(LogLevel::notice, "call {} placed as {} ({})", key, live.hub_id, to_string(update->state));
         emit(live, *update);
-        if (kiosk::is_final(update->state)) {
+        if (protocol::is_final(update->state)) {
             calls_.erase(key);
             return;
         }
@@ -232,7 +233,7 @@ void NetworkCallService::poll(const std::string& key, Tracked& call) {
         }
         const auto update = to_update(key, *status);
         emit(live, update);
-        if (kiosk::is_final(update.state)) {
+        if (protocol::is_final(update.state)) {
             calls_.erase(key);
             return;
         }

@@ -4,35 +4,35 @@
 
 namespace redgrid::net {
 
-EventKind event_kind_of(kiosk::InteractionKind kind) {
+EventKind event_kind_of(protocol::InteractionKind kind) {
     switch (kind) {
-        case kiosk::InteractionKind::call: return EventKind::call;
-        case kiosk::InteractionKind::call_cancel: return EventKind::call_cancel;
-        case kiosk::InteractionKind::rating: return EventKind::rating;
-        case kiosk::InteractionKind::request: return EventKind::request;
-        case kiosk::InteractionKind::page_view: return EventKind::page_view;
-        case kiosk::InteractionKind::touch: return EventKind::touch;
+        case protocol::InteractionKind::call: return EventKind::call;
+        case protocol::InteractionKind::call_cancel: return EventKind::call_cancel;
+        case protocol::InteractionKind::rating: return EventKind::rating;
+        case protocol::InteractionKind::request: return EventKind::request;
+        case protocol::InteractionKind::page_view: return EventKind::page_view;
+        case protocol::InteractionKind::touch: return EventKind::touch;
     }
     return EventKind::page_view;
 }
 
-kiosk::RecordResult QueueInteractionSink::record(const kiosk::Interaction& interaction) {
+protocol::RecordResult QueueInteractionSink::record(const protocol::Interaction& interaction) {
     auto event = queue_.enqueue(event_kind_of(interaction.kind), interaction.payload_json);
     if (!event) {
-        config::log(config::LogLevel::error, "interaction {} not kept: {}", kiosk::to_string(interaction.kind),
+        config::log(config::LogLevel::error, "interaction {} not kept: {}", protocol::to_string(interaction.kind),
                     event.error().message);
-        return {kiosk::Kept::not_kept, event.error().message};
+        return {protocol::Kept::not_kept, event.error().message};
     }
-    kiosk::RecordResult result;
+    protocol::RecordResult result;
     switch (event->stored) {
-        case Stored::on_disk: result.kept = kiosk::Kept::on_disk; break;
+        case Stored::on_disk: result.kept = protocol::Kept::on_disk; break;
         case Stored::in_memory:
-            result.kept = kiosk::Kept::in_memory;
+            result.kept = protocol::Kept::in_memory;
             result.message = "kept in memory until the queue file can be written";
             break;
         case Stored::dropped:
             // Only usage statistics are ever dropped (the queue is full of them).
-            result.kept = kiosk::Kept::not_kept;
+            result.kept = protocol::Kept::not_kept;
             result.message = "usage statistic dropped: queue full";
             break;
     }

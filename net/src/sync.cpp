@@ -10,9 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "redgrid/config/log.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/content_parse.h"
-#include "redgrid/net/media_check.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/content_parse.h"
+#include "redgrid/content/media_check.h"
+#include "redgrid/net/vocabulary.h"
 
 namespace redgrid::net {
 namespace fs = std::filesystem;
@@ -132,12 +133,12 @@ std::string api_url(const std::string& server_url, const std::string& rest) {
 Syncer::Syncer(const SyncOptions& options, ContentCache& cache)
     : options_(options), cache_(cache), http_(options.http) {}
 
-std::expected<std::uint64_t, SyncFailure> Syncer::fetch_media(const kiosk::MediaInfo& info) {
+std::expected<std::uint64_t, SyncFailure> Syncer::fetch_media(const content::MediaInfo& info) {
     HttpRequest request;
     request.url = api_url(options_.server_url, "media/" + info.sha256);
     request.headers = {{"Authorization", "Bearer " + options_.token}};
     // The bundle told us the size: anything longer is wrong, stop reading right there.
-    request.max_body_bytes = std::size_t(std::clamp<std::int64_t>(info.size, 1, kiosk::content_limits::max_media_bytes));
+    request.max_body_bytes = std::size_t(std::clamp<std::int64_t>(info.size, 1, content::content_limits::max_media_bytes));
     auto response = http_.perform(request);
     if (!response) return std::unexpected(transport_failure(response.error()));
     if (response->status != 200) return std::unexpected(http_status_failure(*response, "media " + info.sha256, request.url));
@@ -158,7 +159,7 @@ std::expected<SyncOutcome, SyncFailure> Syncer::sync(const std::string& etag_hel
     request.url = api_url(options_.server_url, "kiosks/" + options_.kiosk_id + "/bundle");
     request.headers = {{"Authorization", "Bearer " + options_.token}, {"Accept", "application/json"}};
     if (!etag_held.empty()) request.headers.emplace_back("If-None-Match", etag_held);
-    request.max_body_bytes = kiosk::content_limits::max_document_bytes;
+    request.max_body_bytes = content::content_limits::max_document_bytes;
     auto response = http_.perform(request);
     if (!response) return std::unexpected(transport_failure(response.error()));
 
@@ -172,7 +173,7 @@ std::expected<SyncOutcome, SyncFailure> Syncer::sync(const std::string& etag_hel
     if (response->status != 200) return std::unexpected(http_status_failure(*response, "the bundle", request.url));
 
     const std::string& text = response->body;
-    auto bundle = kiosk::parse_bundle(text);
+    auto bundle = content::parse_bundle(text);
     if (!bundle) {
         SyncFailure failure;
         failure.reached_server = true;
@@ -218,7 +219,7 @@ std::expected<SyncOutcome, SyncFailure> Syncer::sync(const std::string& etag_hel
     fresh.version = bundle->version;
     fresh.bundle_sha256 = sha256_hex(text);
     fresh.etag = etag;
-    fresh.content = kiosk::Content::make(std::move(*bundle));
+    fresh.content = content::Content::make(std::move(*bundle));
     outcome.new_content = std::move(fresh);
     return outcome;
 }

@@ -24,7 +24,7 @@ std::string describe(const SyncStatus& status) {
     return text;
 }
 
-SyncWorker::SyncWorker(SyncOptions options, SyncCallback callback, const kiosk::Clock& clock,
+SyncWorker::SyncWorker(SyncOptions options, SyncCallback callback, const redgrid::Clock& clock,
                        std::function<HeartbeatInfo()> info, WorkerTiming timing)
     : options_(std::move(options)),
       callback_(std::move(callback)),

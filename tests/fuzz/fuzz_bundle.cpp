@@ -3,16 +3,16 @@
 // crash, a hang, an exception or undefined behaviour.
 #include "fuzz_support.h"
 
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/content/content_parse.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace redgrid;
-    const auto bundle = kiosk::parse_bundle(fuzz::as_text(data, size));
+    const auto bundle = content::parse_bundle(fuzz::as_text(data, size));
     if (bundle) {
-        fuzz::require(kiosk::validate_bundle(*bundle).empty(), "parse_bundle accepted a bundle validate_bundle rejects");
+        fuzz::require(content::validate_bundle(*bundle).empty(), "parse_bundle accepted a bundle validate_bundle rejects");
     } else {
         fuzz::require(!bundle.error().empty(), "parse_bundle failed without saying why");
-        fuzz::require(bundle.error().size() <= kiosk::content_limits::max_errors + 1, "more errors than the cap");
+        fuzz::require(bundle.error().size() <= content::content_limits::max_errors + 1, "more errors than the cap");
         for (const auto& error : bundle.error()) (void)error.to_string();
     }
     return 0;

@@ -1,10 +1,10 @@
 // Member photos and logos, through the exact path the kiosk takes: the sync worker's
-// net::read_image_header (inside check_media) when a file is downloaded, then
+// content::read_image_header (inside check_media) when a file is downloaded, then
 // render::decode_image (probe_image_header, then SDL_image's PNG or JPEG loader) when it
 // is shown. Only PNG and JPEG within kMaxImageSide per side may ever reach a decoder.
 #include "fuzz_support.h"
 
-#include "redgrid/net/media_check.h"
+#include "redgrid/content/media_check.h"
 #include "redgrid/render/media_store.h"
 
 #include <SDL.h>
@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace redgrid;
     const std::span<const std::uint8_t> bytes(data, size);
 
-    const auto downloaded = net::read_image_header(fuzz::as_text(data, size));
+    const auto downloaded = content::read_image_header(fuzz::as_text(data, size));
     if (downloaded) fuzz::require(downloaded->mime_type == "image/png" || downloaded->mime_type == "image/jpeg",
                                   "the download check named a type other than PNG or JPEG");
 

@@ -2,7 +2,7 @@
 // Any text gives a script or line-numbered messages; never a crash or a hang.
 #include "fuzz_support.h"
 
-#include "redgrid/kiosk/replay.h"
+#include "redgrid/kiosk/app/replay.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace redgrid;

@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "records_support.h"
-#include "redgrid/kiosk/call_flow.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/kiosk/ui/call_flow.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/content_parse.h"
 #include "redgrid/net/queue_interaction_sink.h"
 
 namespace redgrid::test {
@@ -20,9 +20,9 @@ protected:
     void SetUp() override {
         provision();
         port_ = unused_port();
-        auto bundle = kiosk::parse_bundle(make_bundle_json("k1", "v1").dump());
+        auto bundle = content::parse_bundle(make_bundle_json("k1", "v1").dump());
         ASSERT_TRUE(bundle.has_value());
-        content_ = kiosk::Content::make(std::move(*bundle));
+        content_ = content::Content::make(std::move(*bundle));
     }
     void TearDown() override {
         flow_.reset();
@@ -55,7 +55,7 @@ protected:
     std::size_t hub_events(const std::string& type) { return hub_->records().events("k1", type).size(); }
 
     int port_ = 0;
-    std::shared_ptr<const kiosk::Content> content_;
+    std::shared_ptr<const content::Content> content_;
     std::unique_ptr<net::QueueInteractionSink> sink_;
     std::unique_ptr<kiosk::CallFlow> flow_;
 };

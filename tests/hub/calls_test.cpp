@@ -7,18 +7,18 @@
 namespace redgrid::test {
 namespace {
 
-using kiosk::CallState;
+using protocol::CallState;
 
 class Calls : public RecordsFixture {
 protected:
-    kiosk::CallRequest request(std::string key) {
+    protocol::CallRequest request(std::string key) {
         return {.kiosk_id = "k1", .grid_id = "g-01-1", .category = "health", .member_id = std::nullopt,
                 .idempotency_key = std::move(key)};
     }
     void start_service(const std::string& url) {
         calls_ = std::make_unique<net::NetworkCallService>(endpoint(url), clock_, call_timing());
     }
-    const kiosk::CallUpdate& last() { return updates().back(); }
+    const protocol::CallUpdate& last() { return updates().back(); }
     // POSTs a call as the kiosk does, straight to the hub: a retry is the same body again.
     long post_call(const std::string& client_call_id, std::string* body = nullptr) {
         net::HttpClient http({});

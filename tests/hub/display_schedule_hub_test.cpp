@@ -4,9 +4,9 @@
 // (not "offline"); after a restart the kiosk still keeps the server's schedule.
 #include <gtest/gtest.h>
 
-#include "online_services.h"
+#include "redgrid/kiosk/app/online_services.h"
 #include "records_support.h"
-#include "redgrid/kiosk/screen_power.h"
+#include "redgrid/kiosk/app/screen_power.h"
 
 namespace redgrid::test {
 namespace {

@@ -59,7 +59,7 @@ TEST_F(Events, HubDownForTheWholeTestThenUpEveryEventArrivesOnceInOrderPerKind) 
         last_seq[row.type] = row.seq;
     }
     EXPECT_EQ(arrived, enqueued) << "every event once, in enqueue order per kind";
-    net::HeartbeatInfo info;
+    protocol::HeartbeatInfo info;
     uploader_->fill(info);
     EXPECT_EQ(info.queue_depth, 0);
     EXPECT_FALSE(info.queue_oldest_s.has_value());

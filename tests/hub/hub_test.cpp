@@ -5,12 +5,12 @@
 #include <sstream>
 
 #include "net_test_support.h"
-#include "redgrid/hub/hub_cli.h"
-#include "redgrid/hub/hub_content.h"
-#include "redgrid/hub/hub_server.h"
-#include "redgrid/hub/hub_store.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/hub/cli/hub_cli.h"
+#include "redgrid/hub/store/hub_content.h"
+#include "redgrid/hub/http/hub_server.h"
+#include "redgrid/hub/store/hub_store.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/content_parse.h"
 #include "redgrid/net/sync_worker.h"
 
 namespace redgrid::hub {
@@ -81,7 +81,7 @@ TEST_F(Hub, PublishRefusesAnInvalidBundleWithTheKiosksOwnErrors) {
     auto refused = hub_->content().publish(write_source(source.path(), bad, {}));
     ASSERT_FALSE(refused.has_value());
     std::vector<std::string> expected;
-    const auto parsed = kiosk::parse_bundle(bad.dump(2));
+    const auto parsed = content::parse_bundle(bad.dump(2));
     ASSERT_FALSE(parsed.has_value());
     for (const auto& error : parsed.error()) expected.push_back("place.json: " + error.to_string());
     EXPECT_EQ(refused.error(), expected) << "the same validator, the same messages";
@@ -155,7 +155,7 @@ TEST_F(Hub, KioskShowsPublishedContentAndANewNoticeWithinOnePoll) {
     const auto& notices = shown[1].content->bundle().notices;
     ASSERT_EQ(notices.size(), 2u);
     EXPECT_EQ(notices[1].title, "停水通知");
-    EXPECT_EQ(notices[1].priority, kiosk::NoticePriority::urgent);
+    EXPECT_EQ(notices[1].priority, content::NoticePriority::urgent);
 
     const auto synced_before = worker.status().last_success;
     clock.advance(61s);
@@ -173,15 +173,15 @@ TEST_F(Hub, CommandsRoundTripThroughHeartbeats) {
     const auto reboot = *hub_->store().add_command("k1", "reboot", "");
     net::ManualClock clock(std::chrono::system_clock::now());
     std::mutex mutex;
-    std::vector<net::Command> commands;
+    std::vector<protocol::Command> commands;
     net::WorkerTiming timing;
     timing.recheck_every = 1ms;
     net::SyncWorker* worker_ptr = nullptr;
     net::SyncWorker worker(kiosk_options(), [&](net::SyncUpdate update) {
-        if (auto* command = std::get_if<net::Command>(&update)) {
+        if (auto* command = std::get_if<protocol::Command>(&update)) {
             std::lock_guard lock(mutex);
             commands.push_back(*command);
-            worker_ptr->report_command_result({command->id, net::CommandStatus::done, ""});
+            worker_ptr->report_command_result({command->id, protocol::CommandStatus::done, ""});
         }
     }, clock, {}, timing);
     worker_ptr = &worker;
@@ -270,7 +270,7 @@ TEST(HubCli, InitDemoPublishesTheDemoAndPrintsAToken) {
         << err.str();
     std::string token = out.str();
     while (!token.empty() && token.back() == '\n') token.pop_back();
-    EXPECT_TRUE(net::is_sha256_hex(token)) << token;
+    EXPECT_TRUE(content::is_sha256_hex(token)) << token;
     EXPECT_TRUE(fs::exists(data.path() / "content" / "demo.json"));
 
     std::ostringstream listing, listing_err;

@@ -12,11 +12,11 @@
 #include <sstream>
 
 #include "net_test_support.h"
-#include "redgrid/hub/hub_cli.h"
-#include "redgrid/hub/hub_content.h"
-#include "redgrid/hub/hub_records.h"
-#include "redgrid/hub/hub_server.h"
-#include "redgrid/hub/hub_store.h"
+#include "redgrid/hub/cli/hub_cli.h"
+#include "redgrid/hub/store/hub_content.h"
+#include "redgrid/hub/store/hub_records.h"
+#include "redgrid/hub/http/hub_server.h"
+#include "redgrid/hub/store/hub_store.h"
 #include "redgrid/net/event_queue.h"
 #include "redgrid/net/event_uploader.h"
 #include "redgrid/net/network_call_service.h"
@@ -114,12 +114,12 @@ protected:
     }
 
     // Every update the service produced so far, collected from its drain.
-    std::vector<kiosk::CallUpdate>& updates() {
+    std::vector<protocol::CallUpdate>& updates() {
         for (auto& update : calls_->drain_updates()) updates_.push_back(std::move(update));
         return updates_;
     }
     // Moves the kiosk clock a poll interval at a time until an update in `state` arrives.
-    bool wait_for_state(kiosk::CallState state) {
+    bool wait_for_state(protocol::CallState state) {
         return eventually([&] {
             clock_.advance(1s);
             return std::ranges::any_of(updates(), [&](const auto& u) { return u.state == state; });
@@ -145,7 +145,7 @@ protected:
     std::unique_ptr<net::EventQueue> queue_;
     std::unique_ptr<net::EventUploader> uploader_;
     std::unique_ptr<net::NetworkCallService> calls_;
-    std::vector<kiosk::CallUpdate> updates_;
+    std::vector<protocol::CallUpdate> updates_;
 };
 
 }  // namespace redgrid::test

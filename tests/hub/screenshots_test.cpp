@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "hub_screenshots.h"
+#include "redgrid/hub/store/hub_screenshots.h"
 #include "net_test_support.h"
 
 namespace redgrid::hub {

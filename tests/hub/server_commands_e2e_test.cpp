@@ -6,13 +6,13 @@
 
 #include <sqlite3.h>
 
-#include "online_services.h"
+#include "redgrid/kiosk/app/online_services.h"
 #include "records_support.h"
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/content_parse.h"
-#include "redgrid/kiosk/rotation.h"
-#include "redgrid/kiosk/screenshot.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/content_parse.h"
+#include "redgrid/kiosk/app/rotation.h"
+#include "redgrid/kiosk/app/screenshot.h"
 #include "redgrid/net/content_cache.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
@@ -147,7 +147,7 @@ protected:
     std::unique_ptr<render::Painter> painter_;
     std::unique_ptr<kiosk::RotatedCanvas> canvas_;
     std::unique_ptr<kiosk::App> app_;
-    const kiosk::Content* painted_ = nullptr;
+    const content::Content* painted_ = nullptr;
 };
 
 TEST_F(ServerCommandsE2E, TheHubGetsAPngOfExactlyWhatTheScreenShowsOnce) {
@@ -209,7 +209,7 @@ TEST_F(ServerCommandsE2E, ReloadShowsANewerBundleFromDiskAndACorruptCacheKeepsTh
     turn();
     // A newer valid bundle replaced the one in the cache on disk (the hub still has v1).
     const std::string v2 = make_bundle_json("k1", "v2", {}, {"停水通知"}).dump();
-    auto parsed = kiosk::parse_bundle(v2);
+    auto parsed = content::parse_bundle(v2);
     ASSERT_TRUE(parsed);
     {
         net::ContentCache cache(net::content_cache_dir(cfg_));
@@ -225,7 +225,7 @@ TEST_F(ServerCommandsE2E, ReloadShowsANewerBundleFromDiskAndACorruptCacheKeepsTh
 
     // Now the cached bundle is damaged on disk: the reload fails, naming the file, and the
     // screen keeps v2.
-    const fs::path file = net::content_cache_dir(cfg_) / "bundles" / (net::sha256_hex(v2) + ".json");
+    const fs::path file = net::content_cache_dir(cfg_) / "bundles" / (content::sha256_hex(v2) + ".json");
     std::ofstream(file, std::ios::trunc) << "{\"format\": 1, \"vers";
     const auto broken = queue("reload");
     next_heartbeat();

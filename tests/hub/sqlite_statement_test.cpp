@@ -1,12 +1,12 @@
-// The hub's one SQLite statement helper (hub/src/sqlite_statement.h): a statement that
+// The hub's one SQLite statement helper (hub/store/include/redgrid/hub/store/sqlite_statement.h): a statement that
 // does not prepare, a step that fails, and a store whose schema lost a table all say what
 // failed instead of acting on a null statement.
-#include "sqlite_statement.h"
+#include "redgrid/hub/store/sqlite_statement.h"
 
 #include <gtest/gtest.h>
 
 #include "net_test_support.h"
-#include "redgrid/hub/hub_store.h"
+#include "redgrid/hub/store/hub_store.h"
 
 namespace redgrid::hub {
 namespace {

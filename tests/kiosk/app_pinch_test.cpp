@@ -8,9 +8,9 @@
 #include <algorithm>
 
 #include "map_pinch_support.h"
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/replay.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/kiosk/app/replay.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

@@ -4,10 +4,11 @@
 // or ETA ticks, nothing to an empty street after the idle return.
 #include <gtest/gtest.h>
 
-#include "../../kiosk/src/call_strings.h"
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/demo_call_service.h"
+#include "../../kiosk/ui/src/call_strings.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

@@ -2,10 +2,10 @@
 // idle return, and the shared rules every screen keeps (touch-target sizes, no overflow).
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/content_parse.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/content_parse.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

@@ -3,9 +3,10 @@
 // it brings home back without activating what lies under it.
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/demo_call_service.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

@@ -4,8 +4,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "redgrid/kiosk/call_flow.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/demo_call_service.h"
+#include "redgrid/kiosk/ui/call_flow.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

@@ -8,10 +8,10 @@
 #include <fstream>
 #include <mutex>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/clock_sync.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/kiosk/app/clock_sync.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/time_format.h"
 #include "screen_test_support.h"
 
 namespace redgrid::kiosk {

@@ -14,10 +14,11 @@
 #include <optional>
 #include <set>
 
-#include "../../kiosk/src/layout.h"
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/demo_call_service.h"
+#include "../../kiosk/ui/src/layout.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/time_format.h"
 #include "redgrid/render/contrast.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/render_target.h"

@@ -1,4 +1,4 @@
-// The demo bundle the kiosk ships (kiosk/demo): generated at build time into
+// The demo bundle the kiosk ships (demo/): generated at build time into
 // REDGRID_BINARY_DIR/share/redgrid/demo, it must keep every promise the demo makes
 // (counts, a map that tiles, photos that match their hashes) and come out
 // byte-identical from every run of the generator.
@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "demo_support.h"
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/content/content_parse.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using redgrid::kiosk::MapPoint;
+using redgrid::content::MapPoint;
 
 namespace {
 
@@ -79,7 +79,7 @@ std::map<std::string, std::vector<unsigned char>> tree_bytes(const fs::path& roo
 }  // namespace
 
 TEST(DemoBundle, PassesTheKioskContentParserWithoutErrors) {
-    const auto bundle = redgrid::kiosk::load_bundle_file(demo_dir / "bundle.json");
+    const auto bundle = redgrid::content::load_bundle_file(demo_dir / "bundle.json");
     std::string problems;
     if (!bundle)
         for (const auto& error : bundle.error()) problems += error.to_string() + "\n";
@@ -101,7 +101,7 @@ TEST(DemoBundle, HasTheOrganisationThePlacePromises) {
     for (const auto& grid : b.at("grids")) ++grids_per_community[grid.at("community_id").get<std::string>()];
     for (const auto& community : b.at("communities")) {
         EXPECT_EQ(grids_per_community[community.at("id").get<std::string>()], 8) << community.at("id");
-        const auto color = redgrid::kiosk::parse_color(community.at("color").get<std::string>());
+        const auto color = redgrid::content::parse_color(community.at("color").get<std::string>());
         ASSERT_TRUE(color.has_value());
         // Grid names are drawn in white on the community's shade.
         EXPECT_GE(redgrid::demo::contrast_ratio(*color, 0xFFFFFFFF), 4.5) << community.at("color");

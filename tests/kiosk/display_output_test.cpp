@@ -1,7 +1,7 @@
-// The panel switch the runner finds (kiosk/src/display_output.cpp): with no KMSDRM window it
+// The panel switch the runner finds (kiosk/app/src/display_output.cpp): with no KMSDRM window it
 // falls back to a writable sysfs backlight, writing bl_power 4 (off) and 0 (on), and to the
 // black frame when there is none or it is read-only (the unit's ProtectKernelTunables=).
-#include "../../kiosk/src/display_output.h"
+#include "../../kiosk/app/src/display_output.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

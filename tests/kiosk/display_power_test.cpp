@@ -1,10 +1,10 @@
 // When the display is lit: the schedule (also overnight), a touch that wakes the dark screen
 // for the idle-return time without reaching the UI, and how long the loop may sleep.
-#include "redgrid/kiosk/display_power.h"
+#include "redgrid/kiosk/app/display_power.h"
 
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/content/time_format.h"
 
 namespace redgrid::kiosk {
 namespace {

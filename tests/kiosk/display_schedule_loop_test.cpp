@@ -7,9 +7,9 @@
 
 #include <algorithm>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/frame_loop.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/kiosk/app/frame_loop.h"
+#include "redgrid/content/time_format.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
 #include "redgrid/render/sdl_handles.h"

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "redgrid/kiosk/content_index.h"
+#include "redgrid/content/content_index.h"
 #include "screen_test_support.h"
 
 namespace redgrid::kiosk {

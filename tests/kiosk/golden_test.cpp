@@ -11,8 +11,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "redgrid/kiosk/runner.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/app/runner.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

@@ -1,7 +1,7 @@
 // Kiosk escape (docs/security.md): nothing a passer-by can send through SDL, from the
 // touch glass or a USB keyboard, ends the full-screen kiosk. The runner's loop asks
 // system_event_action() for every SDL_QUIT; keys and gestures have no handler at all.
-#include "redgrid/kiosk/kiosk_lock.h"
+#include "redgrid/kiosk/app/kiosk_lock.h"
 
 #include <gtest/gtest.h>
 

@@ -5,9 +5,10 @@
 
 #include <mutex>
 
+#include "redgrid/kiosk/app/maintenance_probe.h"
 #include "redgrid/config/log.h"
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

@@ -4,10 +4,11 @@
 // REDGRID_UPDATE_GOLDENS=1 and look at every changed PNG.
 #include <gtest/gtest.h>
 
+#include "redgrid/kiosk/app/maintenance_probe.h"
 #include "golden_compare.h"
 #include "redgrid/config/config.h"
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/time_format.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
 #include "redgrid/render/painter.h"

@@ -9,9 +9,9 @@
 #include <mutex>
 
 #include "redgrid/config/log.h"
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/pin_lock.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/kiosk/ui/pin_lock.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

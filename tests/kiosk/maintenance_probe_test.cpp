@@ -6,9 +6,10 @@
 #include <fstream>
 #include <mutex>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/maintenance.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/app/maintenance_probe.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/kiosk/ui/maintenance.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

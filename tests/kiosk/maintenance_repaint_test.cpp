@@ -4,8 +4,9 @@
 // pixels of full redraws.
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/app/maintenance_probe.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/time_format.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
 #include "redgrid/render/painter.h"

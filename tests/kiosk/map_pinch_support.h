@@ -11,8 +11,8 @@
 #include <optional>
 #include <string>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/content_index.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/content_index.h"
 #include "redgrid/render/draw_list.h"
 
 namespace redgrid::kiosk::test {

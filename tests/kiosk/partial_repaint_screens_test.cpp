@@ -7,8 +7,8 @@
 
 #include <chrono>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/clock.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/config/clock.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
 #include "redgrid/render/painter.h"

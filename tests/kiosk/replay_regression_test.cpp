@@ -2,7 +2,7 @@
 // never come back.
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/replay.h"
+#include "redgrid/kiosk/app/replay.h"
 
 namespace redgrid::kiosk {
 namespace {

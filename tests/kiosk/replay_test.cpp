@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "golden_compare.h"
-#include "redgrid/kiosk/replay.h"
+#include "redgrid/kiosk/app/replay.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

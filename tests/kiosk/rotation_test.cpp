@@ -1,11 +1,11 @@
 // A screen mounted on its side: the picture is turned onto the panel and touches are turned
 // back, and in each rotation a touch where an element is drawn lands on that element.
-#include "redgrid/kiosk/rotation.h"
+#include "redgrid/kiosk/app/rotation.h"
 
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/time_format.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
 #include "redgrid/render/painter.h"

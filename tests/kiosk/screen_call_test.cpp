@@ -6,8 +6,9 @@
 
 #include <filesystem>
 
-#include "../../kiosk/src/call_screens.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/demo_call_service.h"
+#include "../../kiosk/ui/src/call_screens.h"
+#include "redgrid/content/time_format.h"
 #include "redgrid/render/painter.h"
 #include "redgrid/render/render_target.h"
 #include "rendering_support.h"

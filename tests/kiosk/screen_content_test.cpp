@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

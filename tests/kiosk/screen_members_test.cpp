@@ -2,7 +2,7 @@
 // narrow the list, the member's contact QR and call button, and nothing stale shown as true.
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/content_index.h"
+#include "redgrid/content/content_index.h"
 #include "screen_test_support.h"
 
 namespace redgrid::kiosk {

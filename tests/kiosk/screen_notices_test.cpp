@@ -2,7 +2,7 @@
 // every screen, a long notice that scrolls under the finger and keeps gliding after a flick.
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/content_index.h"
+#include "redgrid/content/content_index.h"
 #include "screen_test_support.h"
 
 namespace redgrid::kiosk {

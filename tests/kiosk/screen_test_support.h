@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/time_format.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk::test {

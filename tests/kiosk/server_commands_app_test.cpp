@@ -6,10 +6,10 @@
 
 #include <algorithm>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/rotation.h"
-#include "redgrid/kiosk/screenshot.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/kiosk/app/rotation.h"
+#include "redgrid/kiosk/app/screenshot.h"
+#include "redgrid/content/time_format.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
 #include "redgrid/render/painter.h"

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <mutex>
 
-#include "redgrid/kiosk/speech.h"
+#include "redgrid/kiosk/app/speech.h"
 
 namespace redgrid::kiosk {
 namespace {

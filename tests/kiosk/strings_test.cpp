@@ -5,7 +5,7 @@
 #include <cctype>
 #include <string>
 
-#include "redgrid/kiosk/strings.h"
+#include "redgrid/kiosk/ui/strings.h"
 
 namespace redgrid::kiosk {
 namespace {

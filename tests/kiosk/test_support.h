@@ -3,8 +3,8 @@
 
 #include <memory>
 
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/content_parse.h"
 #include "redgrid/render/text_layout.h"
 
 namespace redgrid::kiosk::test {

@@ -8,10 +8,10 @@
 #include <limits>
 
 #include "map_pinch_support.h"
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/rotation.h"
-#include "redgrid/kiosk/time_format.h"
-#include "redgrid/kiosk/touch_input.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/kiosk/app/rotation.h"
+#include "redgrid/content/time_format.h"
+#include "redgrid/kiosk/app/touch_input.h"
 #include "test_support.h"
 
 namespace redgrid::kiosk {

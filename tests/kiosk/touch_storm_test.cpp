@@ -10,9 +10,10 @@
 #include <limits>
 #include <random>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/time_format.h"
-#include "redgrid/kiosk/touch_input.h"
+#include "redgrid/kiosk/ui/demo_call_service.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/content/time_format.h"
+#include "redgrid/kiosk/app/touch_input.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
 #include "redgrid/render/painter.h"

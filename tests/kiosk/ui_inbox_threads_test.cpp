@@ -4,9 +4,9 @@
 // draining thread, in each poster's order.
 #include <gtest/gtest.h>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/clock.h"
-#include "redgrid/kiosk/runner.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/config/clock.h"
+#include "redgrid/kiosk/app/runner.h"
 
 #include <atomic>
 #include <thread>

@@ -8,14 +8,14 @@
 #include <vector>
 
 #include "net_test_support.h"
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/content/content_parse.h"
 #include "redgrid/net/content_cache.h"
 
 namespace redgrid::test {
 
 struct CachedVersion {
     std::string text;
-    kiosk::Bundle bundle;
+    content::Bundle bundle;
     std::vector<TestMedia> media;
 };
 
@@ -24,7 +24,7 @@ inline CachedVersion make_cached_version(const std::string& kiosk_id, const std:
                                          const std::string& salt, const std::vector<std::string>& notices = {}) {
     std::vector<TestMedia> media = {media_from(make_png(2, 1, salt))};
     CachedVersion result{make_bundle_json(kiosk_id, version, media, notices).dump(), {}, media};
-    auto bundle = kiosk::parse_bundle(result.text);
+    auto bundle = content::parse_bundle(result.text);
     EXPECT_TRUE(bundle.has_value()) << (bundle ? "" : bundle.error().front().to_string());
     if (bundle) result.bundle = *bundle;
     return result;

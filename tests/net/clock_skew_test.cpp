@@ -1,6 +1,6 @@
 // The server's Date header against the kiosk's clock: parsed strictly, compared, and logged
 // once per episode (with the offset) rather than once per heartbeat.
-#include "redgrid/net/clock_skew.h"
+#include "redgrid/protocol/clock_skew.h"
 
 #include <gtest/gtest.h>
 

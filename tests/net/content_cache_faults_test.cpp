@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "net_test_support.h"
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/content/content_parse.h"
 #include "redgrid/net/content_cache.h"
 #include "redgrid/net/file_ops.h"
 #include "redgrid/net/sync.h"
@@ -71,7 +71,7 @@ void expect_pointers_complete(const fs::path& dir) {
         const auto sha = pointer.value("bundle_sha256", "");
         const auto text = file_text(dir / "bundles" / (sha + ".json"));
         ASSERT_EQ(sha256_hex(text), sha) << name << "'s bundle is gone or damaged";
-        const auto bundle = kiosk::parse_bundle(text);
+        const auto bundle = content::parse_bundle(text);
         ASSERT_TRUE(bundle.has_value()) << name;
         for (const auto& media : bundle->media)
             EXPECT_EQ(sha256_hex(file_text(dir / "media" / media.sha256)), media.sha256)

@@ -8,8 +8,8 @@
 
 #include "cached_versions.h"
 #include "net_test_support.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/content_parse.h"
 
 namespace redgrid::net {
 namespace {

@@ -28,7 +28,7 @@ TEST(DisplayScheduleStore, WithoutASavedScheduleTheConfigsApplies) {
 
 TEST(DisplayScheduleStore, ACommandAppliesAtOnceAndSurvivesARestart) {
     TempDir dir;
-    kiosk::DisplaySettings settings(load_display_schedule(dir.path(), "07:00-22:00"));
+    config::DisplaySettings settings(load_display_schedule(dir.path(), "07:00-22:00"));
     const unsigned before = settings.generation();
     const CommandResult result =
         apply_display_schedule({"c-46", "set_display_schedule", "22:00-06:00"}, dir.path(), settings);
@@ -51,7 +51,7 @@ TEST(DisplayScheduleStore, ACommandAppliesAtOnceAndSurvivesARestart) {
 
 TEST(DisplayScheduleStore, AnEmptyScheduleMeansAlwaysOnAndOverridesTheConfig) {
     TempDir dir;
-    kiosk::DisplaySettings settings("07:00-22:00");
+    config::DisplaySettings settings("07:00-22:00");
     const CommandResult result = apply_display_schedule({"c-47", "set_display_schedule", ""}, dir.path(), settings);
     EXPECT_EQ(result.status, CommandStatus::done);
     EXPECT_EQ(result.message, "display schedule always on");
@@ -61,7 +61,7 @@ TEST(DisplayScheduleStore, AnEmptyScheduleMeansAlwaysOnAndOverridesTheConfig) {
 
 TEST(DisplayScheduleStore, ABadScheduleFailsWithTheReasonAndChangesNothing) {
     TempDir dir;
-    kiosk::DisplaySettings settings("07:00-22:00");
+    config::DisplaySettings settings("07:00-22:00");
     ASSERT_EQ(apply_display_schedule({"c-1", "set_display_schedule", "06:30-23:00"}, dir.path(), settings).status,
               CommandStatus::done);
     const unsigned generation = settings.generation();
@@ -81,7 +81,7 @@ TEST(DisplayScheduleStore, ADataDirectoryThatCannotBeWrittenFailsTheCommand) {
     TempDir dir;
     const auto blocked = dir.path() / "blocked";
     std::ofstream(blocked) << "a file where the directory should be";
-    kiosk::DisplaySettings settings("07:00-22:00");
+    config::DisplaySettings settings("07:00-22:00");
     const CommandResult result =
         apply_display_schedule({"c-3", "set_display_schedule", "08:00-20:00"}, blocked, settings);
     EXPECT_EQ(result.status, CommandStatus::failed);
@@ -98,7 +98,7 @@ TEST(DisplayScheduleStore, ADamagedFileFallsBackToTheConfig) {
         EXPECT_EQ(load_display_schedule(dir.path(), "07:00-22:00"), "07:00-22:00") << text;
     }
     // And a good command repairs it.
-    kiosk::DisplaySettings settings("07:00-22:00");
+    config::DisplaySettings settings("07:00-22:00");
     ASSERT_EQ(apply_display_schedule({"c-4", "set_display_schedule", "08:00-20:00"}, dir.path(), settings).status,
               CommandStatus::done);
     EXPECT_EQ(load_display_schedule(dir.path(), "07:00-22:00"), "08:00-20:00");

@@ -6,7 +6,7 @@
 #include <atomic>
 
 #include "net_test_support.h"
-#include "redgrid/kiosk/content_index.h"
+#include "redgrid/content/content_index.h"
 #include "redgrid/net/sync.h"
 
 namespace redgrid::net {

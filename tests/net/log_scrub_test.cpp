@@ -9,7 +9,7 @@
 
 #include "net_test_support.h"
 #include "redgrid/config/log.h"
-#include "redgrid/kiosk/clock.h"
+#include "redgrid/config/clock.h"
 #include "redgrid/net/event_queue.h"
 #include "redgrid/net/event_uploader.h"
 #include "redgrid/net/network_call_service.h"
@@ -83,7 +83,7 @@ TEST(LogScrub, NeitherTheTokenNorAPhoneNumberEverReachesTheLog) {
     config::log(config::LogLevel::error, "sync: {}; keeping the content shown", refused.error());
 
     // 3. Events: a rating (anonymous: no resident data) rejected with an echo.
-    kiosk::SystemClock clock;
+    redgrid::SystemClock clock;
     auto queue = EventQueue::open(dir.path() / "queue.db", {}, [&clock] { return clock.now(); });
     ASSERT_TRUE(queue.has_value()) << queue.error().message;
     ASSERT_TRUE(queue->enqueue(EventKind::rating, R"({"stars":5,"tags":["耐心"],"member_id":"m-0001"})").has_value());
@@ -96,16 +96,16 @@ TEST(LogScrub, NeitherTheTokenNorAPhoneNumberEverReachesTheLog) {
     CallTiming timing;
     timing.first_retry = 10min;  // one attempt is enough
     NetworkCallService calls(*options, clock, timing);
-    kiosk::CallRequest request;
+    protocol::CallRequest request;
     request.grid_id = "g-01-1";
     calls.request(request);
-    std::vector<kiosk::CallUpdate> updates;
+    std::vector<protocol::CallUpdate> updates;
     ASSERT_TRUE(test::eventually([&] {
         for (auto& update : calls.drain_updates()) updates.push_back(std::move(update));
         return !updates.empty();
     }));
     calls.stop();
-    EXPECT_EQ(updates.front().state, kiosk::CallState::offline);
+    EXPECT_EQ(updates.front().state, protocol::CallState::offline);
 
     const auto all = logs.all();
     EXPECT_NE(all.find("401"), std::string::npos) << all;              // the flows did log

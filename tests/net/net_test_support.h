@@ -21,7 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "redgrid/config/log.h"
-#include "redgrid/net/media_check.h"
+#include "redgrid/content/media_check.h"
 
 namespace redgrid::test {
 
@@ -111,7 +111,7 @@ struct TestMedia {
 };
 
 inline TestMedia media_from(std::string bytes, std::string type = "image/png") {
-    return TestMedia{net::sha256_hex(bytes), std::move(bytes), std::move(type)};
+    return TestMedia{content::sha256_hex(bytes), std::move(bytes), std::move(type)};
 }
 
 // A small bundle that passes parse_bundle: one community, grid, team, member (with a

@@ -1,4 +1,4 @@
-// The maintenance screen's status as the real kiosk gathers it (kiosk/online_services.cpp):
+// The maintenance screen's status as the real kiosk gathers it (kiosk/app/src/online_services.cpp):
 // the machine, the event queue in a real SQLite file and the sync worker's view of a server
 // that does not answer, delivered through the UiInbox to the App, as in the UI loop.
 #include <gtest/gtest.h>
@@ -10,8 +10,8 @@
 #include <fstream>
 #include <thread>
 
-#include "online_services.h"
-#include "redgrid/kiosk/app.h"
+#include "redgrid/kiosk/app/online_services.h"
+#include "redgrid/kiosk/ui/app.h"
 
 namespace redgrid {
 namespace {
@@ -66,14 +66,14 @@ TEST(OnlineMaintenance, WithoutAServerTheStatusShowsTheQueueAndWhyItDoesNotSync)
     config::KioskConfig cfg;
     cfg.kiosk_id = "bm-08";
     cfg.data_dir = scratch("no-server");
-    kiosk::SystemClock clock;
+    redgrid::SystemClock clock;
     kiosk::UiInbox inbox;
     OnlineServices online(cfg, "kiosk.json", clock, inbox, nullptr);
     const kiosk::AppServices services = online.app_services();
     ASSERT_NE(services.maintenance, nullptr);
     // Two things a resident did, waiting in the queue for a server.
-    ASSERT_TRUE(services.sink->record({kiosk::InteractionKind::page_view, R"({"screen":"home"})"}).stored());
-    ASSERT_TRUE(services.sink->record({kiosk::InteractionKind::touch, R"({"id":"tile:map"})"}).stored());
+    ASSERT_TRUE(services.sink->record({protocol::InteractionKind::page_view, R"({"screen":"home"})"}).stored());
+    ASSERT_TRUE(services.sink->record({protocol::InteractionKind::touch, R"({"id":"tile:map"})"}).stored());
 
     kiosk::App app(clock, kiosk::AppOptions{.maintenance_pin = "2468"}, services);
     app.navigate({kiosk::ScreenId::maintenance, {}});
@@ -106,7 +106,7 @@ TEST(OnlineMaintenance, AServerThatDoesNotAnswerShowsAsUnreachableWithTheError) 
         std::ofstream(cfg.token_file) << "test-token-0123456789abcdef\n";
     }
     fs::permissions(cfg.token_file, fs::perms::owner_read | fs::perms::owner_write);
-    kiosk::SystemClock clock;
+    redgrid::SystemClock clock;
     kiosk::UiInbox inbox;
     OnlineServices online(cfg, "kiosk.json", clock, inbox, nullptr);
     kiosk::App app(clock, kiosk::AppOptions{.maintenance_pin = "2468"}, online.app_services());

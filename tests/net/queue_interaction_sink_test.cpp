@@ -24,8 +24,8 @@ TEST(QueueInteractionSink, ARatingIsOnDiskWhenRecordReturns) {
         auto queue = EventQueue::open(dir / "queue.db");
         ASSERT_TRUE(queue) << queue.error().message;
         QueueInteractionSink sink(*queue, [&] { ++nudges; });
-        const auto result = sink.record({kiosk::InteractionKind::rating, R"({"stars":5,"tags":["及时"]})"});
-        EXPECT_EQ(result.kept, kiosk::Kept::on_disk) << result.message;
+        const auto result = sink.record({protocol::InteractionKind::rating, R"({"stars":5,"tags":["及时"]})"});
+        EXPECT_EQ(result.kept, protocol::Kept::on_disk) << result.message;
         EXPECT_EQ(nudges, 1);
     }
     // A new process (here: a new connection) finds it, with its kind and payload.
@@ -44,8 +44,8 @@ TEST(QueueInteractionSink, ARefusedInteractionSaysWhyAndIsNotCounted) {
     ASSERT_TRUE(queue);
     int nudges = 0;
     QueueInteractionSink sink(*queue, [&] { ++nudges; });
-    const auto result = sink.record({kiosk::InteractionKind::call, "not json"});
-    EXPECT_EQ(result.kept, kiosk::Kept::not_kept);
+    const auto result = sink.record({protocol::InteractionKind::call, "not json"});
+    EXPECT_EQ(result.kept, protocol::Kept::not_kept);
     EXPECT_FALSE(result.message.empty());
     EXPECT_EQ(nudges, 0);
     EXPECT_EQ(queue->depth(), 0u);
@@ -53,9 +53,9 @@ TEST(QueueInteractionSink, ARefusedInteractionSaysWhyAndIsNotCounted) {
 }
 
 TEST(QueueInteractionSink, EveryKindMapsToTheSameNamedEvent) {
-    using K = kiosk::InteractionKind;
+    using K = protocol::InteractionKind;
     for (K k : {K::call, K::call_cancel, K::rating, K::request, K::page_view, K::touch})
-        EXPECT_EQ(to_string(event_kind_of(k)), kiosk::to_string(k));
+        EXPECT_EQ(to_string(event_kind_of(k)), protocol::to_string(k));
 }
 
 }  // namespace

@@ -7,8 +7,8 @@
 
 #include "cached_versions.h"
 #include "net_test_support.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/content_parse.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/content/content_parse.h"
 #include "redgrid/net/content_cache.h"
 #include "redgrid/net/sync_worker.h"
 

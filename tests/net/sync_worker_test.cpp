@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "net_test_support.h"
-#include "redgrid/kiosk/content_index.h"
+#include "redgrid/content/content_index.h"
 
 namespace redgrid::net {
 namespace {

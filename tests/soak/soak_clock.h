@@ -13,7 +13,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "redgrid/kiosk/clock.h"
+#include "redgrid/config/clock.h"
 
 namespace redgrid::soak {
 
@@ -21,7 +21,7 @@ namespace redgrid::soak {
 inline const std::chrono::system_clock::time_point kStart =
     std::chrono::sys_days{std::chrono::November / 25 / 2026} + std::chrono::hours(1);
 
-class SharedClock final : public kiosk::Clock {
+class SharedClock final : public redgrid::Clock {
 public:
     explicit SharedClock(const std::filesystem::path& file) {
         const int fd = ::open(file.c_str(), O_RDWR | O_CREAT, 0600);

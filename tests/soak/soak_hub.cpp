@@ -18,10 +18,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "redgrid/hub/hub_content.h"
-#include "redgrid/hub/hub_records.h"
-#include "redgrid/hub/hub_server.h"
-#include "redgrid/kiosk/time_format.h"
+#include "redgrid/hub/store/hub_content.h"
+#include "redgrid/hub/store/hub_records.h"
+#include "redgrid/hub/http/hub_server.h"
+#include "redgrid/content/time_format.h"
 #include "soak_clock.h"
 
 namespace redgrid::soak {
@@ -34,7 +34,7 @@ namespace fs = std::filesystem;
 nlohmann::json version_of(const nlohmann::json& base, long long n, std::chrono::system_clock::time_point now) {
     nlohmann::json b = base;
     b["version"] = "soak-" + std::to_string(n);
-    b["generated_at"] = kiosk::format_rfc3339(std::chrono::floor<std::chrono::seconds>(now), 480);
+    b["generated_at"] = content::format_rfc3339(std::chrono::floor<std::chrono::seconds>(now), 480);
     auto& members = b["members"];
     for (std::size_t i = 0; i < members.size(); ++i) members[i]["on_duty"] = (i + static_cast<std::size_t>(n)) % 4 != 0;
     if (!b["notices"].empty()) {

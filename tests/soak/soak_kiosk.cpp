@@ -23,12 +23,12 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
-#include "online_services.h"
+#include "redgrid/kiosk/app/online_services.h"
 #include "redgrid/config/log.h"
-#include "redgrid/hub/hub_cli.h"
-#include "redgrid/hub/hub_records.h"
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/touch_input.h"
+#include "redgrid/hub/cli/hub_cli.h"
+#include "redgrid/hub/store/hub_records.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/kiosk/app/touch_input.h"
 #include "redgrid/render/decoding_media_store.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/painter.h"
@@ -175,14 +175,14 @@ private:
 };
 
 // Counts what the call flow records, passing everything on to the kiosk's queue sink.
-class CountingSink final : public kiosk::InteractionSink {
+class CountingSink final : public protocol::InteractionSink {
 public:
-    explicit CountingSink(kiosk::InteractionSink& next) : next_(next) {}
-    kiosk::RecordResult record(const kiosk::Interaction& interaction) override {
+    explicit CountingSink(protocol::InteractionSink& next) : next_(next) {}
+    protocol::RecordResult record(const protocol::Interaction& interaction) override {
         auto result = next_.record(interaction);
         if (result.stored()) {
-            ++counts[std::string(kiosk::to_string(interaction.kind))];
-            if (interaction.kind == kiosk::InteractionKind::call)
+            ++counts[std::string(protocol::to_string(interaction.kind))];
+            if (interaction.kind == protocol::InteractionKind::call)
                 call_keys.push_back(nlohmann::json::parse(interaction.payload_json)["client_call_id"]);
         } else {
             ++not_kept;
@@ -194,7 +194,7 @@ public:
     long long not_kept = 0;
 
 private:
-    kiosk::InteractionSink& next_;
+    protocol::InteractionSink& next_;
 };
 
 struct LogRecorder {
@@ -344,7 +344,7 @@ SoakReport run_soak(const SoakOptions& options) {
         const auto down = outages(options.simulated, rng);
 
         FrameTimes frame_ms;
-        const kiosk::Content* painted = nullptr;
+        const content::Content* painted = nullptr;
         std::string last_screen;
         auto real_start = std::chrono::steady_clock::now();
         bool first_hour_measured = false;

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "redgrid/kiosk/ui_state.h"
+#include "redgrid/kiosk/ui/ui_state.h"
 #include "redgrid/render/draw_list.h"
 
 namespace redgrid::soak {

@@ -17,17 +17,17 @@
 #include <thread>
 #include <vector>
 
-#include "redgrid/kiosk/app.h"
-#include "redgrid/kiosk/call_flow.h"
-#include "redgrid/kiosk/content_index.h"
-#include "redgrid/kiosk/ui_state.h"
+#include "redgrid/kiosk/ui/app.h"
+#include "redgrid/kiosk/ui/call_flow.h"
+#include "redgrid/content/content_index.h"
+#include "redgrid/kiosk/ui/ui_state.h"
 
 namespace redgrid::soak {
 
 // Every route the kiosk can show for this content, parameterised ones with the first
 // member, grid, notice and activity.
-inline std::vector<kiosk::Route> every_route(const kiosk::Content& indexed) {
-    const kiosk::Bundle& content = indexed.bundle();
+inline std::vector<kiosk::Route> every_route(const content::Content& indexed) {
+    const content::Bundle& content = indexed.bundle();
     std::vector<kiosk::Route> routes;
     for (std::string_view name : kiosk::route_names()) {
         std::string n(name);
@@ -140,7 +140,7 @@ inline int warm_up_tour(kiosk::App& app, const render::TextMeasurer& measurer, c
     // rendered glyphs per open font, so the variety of names and titles fills those caches
     // (megabytes) as residents browse; the first of each alone left them to fill later.
     auto every_page = [&] {
-        const kiosk::Bundle& b = app.content()->bundle();
+        const content::Bundle& b = app.content()->bundle();
         auto visit = [&](kiosk::ScreenId screen, const std::string& id) {
             app.navigate({screen, id});
             show();

@@ -20,17 +20,17 @@
 #include <string_view>
 #include <vector>
 
-#include "redgrid/kiosk/content.h"
+#include "redgrid/content/content.h"
+#include "redgrid/net/vocabulary.h"
 #include "redgrid/net/file_ops.h"
 
 namespace redgrid::kiosk {
-class Content;
 }
 
 namespace redgrid::net {
 
 struct CachedContent {
-    std::shared_ptr<const kiosk::Content> content;
+    std::shared_ptr<const content::Content> content;
     std::filesystem::path media_dir;   // media/<sha256> files live here
     std::string version;               // Bundle::version
     std::string bundle_sha256;
@@ -57,14 +57,14 @@ public:
 
     // True when media/<sha256> exists with the right size (its hash was checked when it
     // was stored, and is checked again by load_last_good).
-    bool has_media(const kiosk::MediaInfo& info) const;
+    bool has_media(const content::MediaInfo& info) const;
 
     // Checks the bytes (check_media: hash, size, type, dimensions) and writes them
     // atomically. A failed write leaves no file under the media's name.
-    std::expected<void, std::string> store_media(const kiosk::MediaInfo& info, std::string_view bytes);
+    std::expected<void, std::string> store_media(const content::MediaInfo& info, std::string_view bytes);
 
     // The bundle's text plus every media it references must fit the size cap.
-    std::expected<void, std::string> check_fits(const kiosk::Bundle& bundle, std::size_t text_bytes) const;
+    std::expected<void, std::string> check_fits(const content::Bundle& bundle, std::size_t text_bytes) const;
 
     // Makes `text` (already validated into `bundle`) the current bundle, atomically;
     // every media entry must already be stored. The old current becomes "previous".
@@ -72,7 +72,7 @@ public:
     // failed and the file, e.g. "cannot sync .../tmp/current.12.3: Input/output error")
     // the old bundle is still the one load_last_good() finds, unless only the final
     // directory sync after "current" was renamed failed: then it is the new one, intact.
-    std::expected<void, std::string> store(std::string_view text, const kiosk::Bundle& bundle,
+    std::expected<void, std::string> store(std::string_view text, const content::Bundle& bundle,
                                            const std::string& etag);
 
     // Removes files that neither "current" nor "previous" references; drops "previous"

@@ -7,8 +7,9 @@
 #include <filesystem>
 #include <string>
 
-#include "redgrid/kiosk/display_power.h"
-#include "redgrid/net/heartbeat.h"
+#include "redgrid/config/display_settings.h"
+#include "redgrid/protocol/heartbeat.h"
+#include "redgrid/net/vocabulary.h"
 
 namespace redgrid::net {
 
@@ -24,6 +25,6 @@ std::string load_display_schedule(const std::filesystem::path& data_dir, const s
 // atomically, then puts it in force. The result to report: done, or failed with why
 // (nothing changes then). Safe to repeat, like every command.
 CommandResult apply_display_schedule(const Command& command, const std::filesystem::path& data_dir,
-                                     kiosk::DisplaySettings& settings);
+                                     config::DisplaySettings& settings);
 
 }  // namespace redgrid::net

@@ -15,9 +15,10 @@
 #include <string>
 #include <thread>
 
-#include "redgrid/kiosk/clock.h"
+#include "redgrid/config/clock.h"
 #include "redgrid/net/event_queue.h"
-#include "redgrid/net/heartbeat.h"
+#include "redgrid/protocol/heartbeat.h"
+#include "redgrid/net/vocabulary.h"
 #include "redgrid/net/http_client.h"
 #include "redgrid/net/sync.h"
 
@@ -63,7 +64,7 @@ class EventUploader {
 public:
     // `queue` and `clock` must outlive the uploader. endpoint: server_url, kiosk_id,
     // token and http of the SyncOptions are used.
-    EventUploader(EventQueue& queue, SyncOptions endpoint, const kiosk::Clock& clock, UploadTiming timing = {});
+    EventUploader(EventQueue& queue, SyncOptions endpoint, const redgrid::Clock& clock, UploadTiming timing = {});
     ~EventUploader();  // stops and joins
     EventUploader(const EventUploader&) = delete;
     EventUploader& operator=(const EventUploader&) = delete;
@@ -91,7 +92,7 @@ private:
 
     EventQueue& queue_;
     SyncOptions endpoint_;
-    const kiosk::Clock& clock_;
+    const redgrid::Clock& clock_;
     UploadTiming timing_;
     HttpClient http_;
     std::mt19937 random_;

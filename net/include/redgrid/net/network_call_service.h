@@ -1,4 +1,4 @@
-// The one-key call over docs/protocol.md ("calls"): kiosk::CallService for the real hub.
+// The one-key call over docs/protocol.md ("calls"): protocol::CallService for the real hub.
 //
 // request() and cancel() return at once; a worker thread POSTs the call, follows it with
 // GET /api/v1/calls/{id} every few seconds while it is open, and hands the changes over as
@@ -27,8 +27,9 @@
 #include <thread>
 #include <vector>
 
-#include "redgrid/kiosk/call_service.h"
-#include "redgrid/kiosk/clock.h"
+#include "redgrid/protocol/calls.h"
+#include "redgrid/net/vocabulary.h"
+#include "redgrid/config/clock.h"
 #include "redgrid/net/http_client.h"
 #include "redgrid/net/sync.h"
 
@@ -46,47 +47,47 @@ struct CallTiming {
 // The message of a cancel that is queued, not yet confirmed by the hub.
 inline constexpr const char* kWillBeCancelled = "will be cancelled";
 
-class NetworkCallService final : public kiosk::CallService {
+class NetworkCallService final : public protocol::CallService {
 public:
     // `clock` must outlive the service. `wake_ui` is called on the worker thread after new
     // updates are ready (the app wakes its loop).
-    NetworkCallService(SyncOptions endpoint, const kiosk::Clock& clock, CallTiming timing = {},
+    NetworkCallService(SyncOptions endpoint, const redgrid::Clock& clock, CallTiming timing = {},
                        std::function<void()> wake_ui = {});
     ~NetworkCallService() override;  // stops and joins
     NetworkCallService(const NetworkCallService&) = delete;
     NetworkCallService& operator=(const NetworkCallService&) = delete;
 
     // The returned id is the request's idempotency_key (a UUID v7 is made if it is empty).
-    kiosk::CallId request(const kiosk::CallRequest& request) override;
-    void cancel(const kiosk::CallId& id) override;
-    std::vector<kiosk::CallUpdate> drain_updates() override;
+    protocol::CallId request(const protocol::CallRequest& request) override;
+    void cancel(const protocol::CallId& id) override;
+    std::vector<protocol::CallUpdate> drain_updates() override;
 
     void stop();
     // Calls still followed (tests, the maintenance screen).
     std::size_t open_calls() const;
     // The hub's id ("call-12") once the hub has answered.
-    std::optional<std::string> hub_call_id(const kiosk::CallId& id) const;
+    std::optional<std::string> hub_call_id(const protocol::CallId& id) const;
 
 private:
     using Steady = std::chrono::steady_clock::time_point;
     struct Tracked {
-        kiosk::CallRequest request;
+        protocol::CallRequest request;
         std::string hub_id;
         bool cancel_wanted = false;
         int failures = 0;
         Steady next{};
-        std::optional<kiosk::CallUpdate> last;
+        std::optional<protocol::CallUpdate> last;
     };
     void run();
     void step(const std::string& key, Tracked call);  // one network action, lock not held
     void post_call(const std::string& key, Tracked& call);
     void post_cancel(const std::string& key, Tracked& call);
     void poll(const std::string& key, Tracked& call);
-    void emit(Tracked& call, kiosk::CallUpdate update);  // lock held
+    void emit(Tracked& call, protocol::CallUpdate update);  // lock held
     std::chrono::milliseconds retry_delay(int failures);
 
     SyncOptions endpoint_;
-    const kiosk::Clock& clock_;
+    const redgrid::Clock& clock_;
     CallTiming timing_;
     std::function<void()> wake_ui_;
     HttpClient http_;  // worker thread only
@@ -96,7 +97,7 @@ private:
     std::condition_variable wake_;
     bool stopping_ = false;
     std::map<std::string, Tracked> calls_;
-    std::vector<kiosk::CallUpdate> ready_;
+    std::vector<protocol::CallUpdate> ready_;
     std::thread thread_;
 };
 

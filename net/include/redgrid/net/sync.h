@@ -78,7 +78,7 @@ public:
     HttpClient& http() { return http_; }
 
 private:
-    std::expected<std::uint64_t, SyncFailure> fetch_media(const kiosk::MediaInfo& info);
+    std::expected<std::uint64_t, SyncFailure> fetch_media(const content::MediaInfo& info);
     const SyncOptions& options_;
     ContentCache& cache_;
     HttpClient http_;

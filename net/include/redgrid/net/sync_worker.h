@@ -19,10 +19,11 @@
 #include <variant>
 #include <vector>
 
-#include "redgrid/kiosk/clock.h"
-#include "redgrid/net/clock_skew.h"
+#include "redgrid/config/clock.h"
+#include "redgrid/protocol/clock_skew.h"
 #include "redgrid/net/content_cache.h"
-#include "redgrid/net/heartbeat.h"
+#include "redgrid/protocol/heartbeat.h"
+#include "redgrid/net/vocabulary.h"
 #include "redgrid/net/sync.h"
 
 namespace redgrid::net {
@@ -57,7 +58,7 @@ using SyncCallback = std::function<void(SyncUpdate)>;
 
 // A thread-safe clock tests can move forward: the worker re-reads it every
 // WorkerTiming::recheck_every of real time.
-class ManualClock final : public kiosk::Clock {
+class ManualClock final : public redgrid::Clock {
 public:
     explicit ManualClock(std::chrono::system_clock::time_point start) : wall_start_(start) {}
     std::chrono::system_clock::time_point now() const override {
@@ -88,7 +89,7 @@ class SyncWorker {
 public:
     // `clock` must outlive the worker. `info` is asked on the worker thread before each
     // heartbeat (it may be empty: defaults are sent).
-    SyncWorker(SyncOptions options, SyncCallback callback, const kiosk::Clock& clock,
+    SyncWorker(SyncOptions options, SyncCallback callback, const redgrid::Clock& clock,
                std::function<HeartbeatInfo()> info = {}, WorkerTiming timing = {});
     ~SyncWorker();  // stops and joins the thread
     SyncWorker(const SyncWorker&) = delete;
@@ -131,7 +132,7 @@ private:
 
     SyncOptions options_;
     SyncCallback callback_;
-    const kiosk::Clock& clock_;
+    const redgrid::Clock& clock_;
     std::function<HeartbeatInfo()> info_;
     WorkerTiming timing_;
     std::mt19937 random_;

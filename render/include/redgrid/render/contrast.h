@@ -1,5 +1,5 @@
 // WCAG 2.x relative luminance and contrast ratio of sRGB colours: what the palette uses to
-// keep its inks readable (kiosk/src/widgets.cpp) and what the contrast tests hold the
+// keep its inks readable (kiosk/ui/src/widgets.cpp) and what the contrast tests hold the
 // theme to. Alpha is ignored: composite a translucent colour over its backdrop first.
 #pragma once
 
