@@ -1,5 +1,7 @@
 // The durable queue's upload to the hub, on loopback: at least once from the kiosk,
 // exactly once in the hub's table.
+#include <sqlite3.h>
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -40,10 +42,13 @@ TEST_F(Events, HubDownForTheWholeTestThenUpEveryEventArrivesOnceInOrderPerKind) 
     uploader_->network_status(true);  // the sync worker saw the network come back
     // The queue empties as soon as the last batch is acknowledged; the uploader's counters
     // follow a moment later on its own thread, so wait for both.
-    ASSERT_TRUE(eventually([&] {
-        const auto s = uploader_->stats();
-        return s.depth == 0 && s.uploaded == 1100u && s.consecutive_failures == 0;
-    }, 30s)) << uploader_->stats().depth;
+    ASSERT_TRUE(eventually(
+        [&] {
+            const auto s = uploader_->stats();
+            return s.depth == 0 && s.uploaded == 1100u && s.consecutive_failures == 0;
+        },
+        30s))
+        << uploader_->stats().depth;
     stats = uploader_->stats();
     EXPECT_EQ(stats.uploaded, 1100u);
     EXPECT_EQ(stats.consecutive_failures, 0);
@@ -113,18 +118,59 @@ TEST_F(Events, RejectedEventsLeaveTheQueueAndTheRestAreStored) {
     EXPECT_EQ(json["accepted"], nlohmann::json({"e-1"}));
     ASSERT_EQ(json["rejected"].size(), 2u);
     EXPECT_EQ(json["rejected"][0]["error"], "unknown event type \"teleport\"");
-    EXPECT_EQ(client.Post("/api/v1/kiosks/k2/events", {{"Authorization", "Bearer " + token_}}, body.dump(),
-                          "application/json")->status,
-              403);
+    EXPECT_EQ(
+        client
+            .Post("/api/v1/kiosks/k2/events", {{"Authorization", "Bearer " + token_}}, body.dump(), "application/json")
+            ->status,
+        403);
     nlohmann::json many = {{"events", nlohmann::json::array()}};
     for (int i = 0; i < 501; ++i) many["events"].push_back({{"id", std::to_string(i)}, {"type", "touch"}});
-    EXPECT_EQ(client.Post("/api/v1/kiosks/k1/events", {{"Authorization", "Bearer " + token_}}, many.dump(),
-                          "application/json")->status,
-              413);
+    EXPECT_EQ(
+        client
+            .Post("/api/v1/kiosks/k1/events", {{"Authorization", "Bearer " + token_}}, many.dump(), "application/json")
+            ->status,
+        413);
     std::string listing;
     EXPECT_EQ(cli({"events", "--kiosk", "k1"}, &listing), 0);
     EXPECT_NE(listing.find("page_view"), std::string::npos) << listing;
     EXPECT_NE(listing.find("1 event(s)"), std::string::npos) << listing;
+}
+
+// A database that cannot take the upload (a full disk, a lost PostgreSQL): the hub says
+// 503 with Retry-After instead of rejecting (a rejected event is deleted by the kiosk),
+// the queue keeps every event, and they arrive once when the database is back.
+TEST_F(Events, AnUploadTheDatabaseCannotStoreStaysInTheQueueUntilItCan) {
+    start_hub();
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open((hub_dir_.path() / "hub.sqlite").c_str(), &raw), SQLITE_OK);
+    auto exec = [&](const char* sql) {
+        ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+    };
+    exec("CREATE TRIGGER full_disk BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+
+    httplib::Client client(hub_url());
+    const nlohmann::json body = {{"events", {{{"id", "e-1"}, {"type", "touch"}}}}};
+    auto answer = client.Post("/api/v1/kiosks/k1/events", {{"Authorization", "Bearer " + token_}}, body.dump(),
+                              "application/json");
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, 503);
+    EXPECT_FALSE(answer->get_header_value("Retry-After").empty());
+
+    for (int i = 0; i < 20; ++i) ASSERT_TRUE(queue().enqueue(EventKind::rating, nlohmann::json{{"i", i}}.dump()));
+    uploader_ = std::make_unique<net::EventUploader>(queue(), endpoint(hub_url()), clock_, upload_timing());
+    uploader_->start();
+    ASSERT_TRUE(eventually([&] { return uploader_->stats().consecutive_failures >= 1; }));
+    EXPECT_EQ(uploader_->stats().depth, 20u) << "nothing acknowledged, nothing deleted";
+
+    exec("DROP TRIGGER full_disk");
+    sqlite3_close(raw);
+    ASSERT_TRUE(eventually(
+        [&] {
+            clock_.advance(1min);  // past the Retry-After and the backoff
+            return uploader_->stats().depth == 0;
+        },
+        30s));
+    EXPECT_EQ(hub_->records().events("k1", "rating").size(), 20u);
 }
 
 TEST_F(Events, BackoffDoublesIsCappedAndJittered) {

@@ -6,13 +6,13 @@
 
 #include <sqlite3.h>
 
-#include "redgrid/kiosk/app/online_services.h"
 #include "records_support.h"
-#include "redgrid/kiosk/ui/app.h"
 #include "redgrid/content/content_index.h"
 #include "redgrid/content/content_parse.h"
+#include "redgrid/kiosk/app/online_services.h"
 #include "redgrid/kiosk/app/rotation.h"
 #include "redgrid/kiosk/app/screenshot.h"
+#include "redgrid/kiosk/ui/app.h"
 #include "redgrid/net/content_cache.h"
 #include "redgrid/render/fonts.h"
 #include "redgrid/render/media_store.h"
@@ -169,9 +169,10 @@ TEST_F(ServerCommandsE2E, TheHubGetsAPngOfExactlyWhatTheScreenShowsOnce) {
     EXPECT_EQ(command(id)->status, "done") << command(id)->message;
     const auto screen = target_->read_pixels();
     ASSERT_TRUE(screen) << screen.error();
-    // One more exchange: nothing else arrives.
-    online_->sync_now();
+    // One more exchange: nothing else arrives. (Counted before asking: the hub answers in
+    // about a millisecond, so the heartbeat may land before a count taken after.)
     const int now_seen = heartbeats_seen();
+    online_->sync_now();
     ASSERT_TRUE(ui_until([&] { return heartbeats_seen() > now_seen; }));
     for (int i = 0; i < 20; ++i) turn();
 

@@ -1,5 +1,6 @@
 #include "redgrid/hub/cli/hub_cli.h"
 
+#include <malloc.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -12,13 +13,15 @@
 #include <optional>
 #include <thread>
 
+#include "hub_cli_common.h"
 #include "hub_cli_kiosk.h"
 #include "hub_cli_records.h"
 #include "redgrid/config/display_schedule.h"
-#include "redgrid/hub/store/hub_content.h"
-#include "redgrid/hub/http/hub_server.h"
-#include "redgrid/hub/store/hub_store.h"
 #include "redgrid/config/paths.h"
+#include "redgrid/hub/http/hub_server.h"
+#include "redgrid/hub/store/hub_content.h"
+#include "redgrid/hub/store/hub_store.h"
+#include "redgrid/hub/store/schema.h"
 #include "redgrid/protocol/heartbeat.h"
 
 extern char** environ;
@@ -29,11 +32,14 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: redgrid-hub COMMAND [options]   (every command takes --data DIR, default $REDGRID_HUB_DATA)\n"
+    "usage: redgrid-hub COMMAND [options]   (every command takes --data DIR, default $REDGRID_HUB_DATA,\n"
+    "       and --database postgresql://... for a shared database, default $REDGRID_HUB_DATABASE or DIR/hub.sqlite)\n"
     "  serve [--listen HOST:PORT] [--tls-cert F --tls-key F]   serve the protocol (default 127.0.0.1:8750)\n"
+    "  migrate                            bring the database's schema up to date, print its version\n"
     "  init-demo [--from DEMO_DIR]        publish the demo bundle for kiosk 'demo', print its token\n"
     "  publish SOURCE                     validate and publish SOURCE/*.json (media in SOURCE/media)\n"
     "  notice add --kiosk K --title T --body B [--urgent] [--days N]\n"
+    "  export-static DIR                  write the published bundles and media for a plain web server\n"
     "  kiosks                             liveness, versions, queue depth of every kiosk\n"
     "  token new K                        make (or replace) kiosk K's token, print it\n"
     "  command K TYPE [SCHEDULE]          sync_now | reload | upload_screenshot | set_display_schedule\n"
@@ -44,7 +50,8 @@ constexpr const char* kUsage =
     "  calls [--kiosk K]                  every call and its state\n"
     "  call dispatch ID --member M [--eta MINUTES]   play the dispatcher: M is on the way\n"
     "  call arrive ID | call close ID | call refuse ID | call show ID (history)\n"
-    "  serve also takes --dispatch answer|refuse|never --answer-after S --escalate-after S --expire-after S\n";
+    "  serve also takes --dispatch answer|refuse|never --answer-after S --escalate-after S --expire-after S\n"
+    "        and --workers N (connections served at once, 128) --queue N (waiting before 503 Busy, 512)\n";
 
 struct Arguments {
     std::vector<std::string> positional;
@@ -81,14 +88,10 @@ std::expected<fs::path, std::string> data_dir(const Arguments& args) {
     return std::unexpected("no data directory: pass --data DIR or set REDGRID_HUB_DATA");
 }
 
-int fail(std::ostream& err, const std::string& message) {
-    err << "redgrid-hub: " << message << "\n";
-    return 1;
-}
-
 int serve(const Arguments& args, const fs::path& data, std::ostream& err) {
     auto options = read_hub_config(data);
     if (!options) return fail(err, options.error());
+    options->database = database_location(args.options, data);
     if (auto listen = args.option("--listen"))
         if (auto parsed = parse_listen(*listen, *options); !parsed) return fail(err, parsed.error());
     if (auto cert = args.option("--tls-cert")) options->tls_cert = *cert;
@@ -107,6 +110,20 @@ int serve(const Arguments& args, const fs::path& data, std::ostream& err) {
         if (seconds < 0 || std::to_string(seconds) != *value) return fail(err, std::string(flag) + " must be seconds");
         *target = std::chrono::seconds(seconds);
     }
+    for (const auto& [flag, target] :
+         {std::pair{"--workers", &options->workers}, std::pair{"--queue", &options->queued}}) {
+        const auto value = args.option(flag);
+        if (!value) continue;
+        const int count = std::atoi(value->c_str());
+        if (count < 1 || count > 100000 || std::to_string(count) != *value)
+            return fail(err, std::string(flag) + " must be a count, 1..100000");
+        *target = std::size_t(count);
+    }
+    // Each request frees a few tens of KiB in its worker's malloc arena, and glibc gave it
+    // back to the kernel every time (madvise, then a TLB shootdown on every core): a
+    // quarter of a loaded hub's time. A server that will need it again keeps it.
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    mallopt(M_TOP_PAD, 1024 * 1024);
     // Block the stop signals in every thread; this one waits for them.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
@@ -136,14 +153,25 @@ int publish(const fs::path& source, const fs::path& data, std::ostream& out, std
     return 0;
 }
 
-int new_token(const std::string& kiosk, const fs::path& data, std::ostream& out, std::ostream& err) {
+int new_token(const std::string& kiosk, const fs::path& data, const std::string& database, std::ostream& out,
+              std::ostream& err) {
     std::error_code error;
     fs::create_directories(data, error);
-    auto store = HubStore::open(data / "hub.sqlite");
+    auto store = HubStore::open(database);
     if (!store) return fail(err, store.error());
     auto token = (*store)->new_token(kiosk);
     if (!token) return fail(err, token.error());
     out << *token << "\n";
+    return 0;
+}
+
+int migrate(const std::string& database, std::ostream& out, std::ostream& err) {
+    auto opened = sql::Database::open(database);  // opening applies what is missing
+    if (!opened) return fail(err, opened.error());
+    const auto version = sql::schema_version(**opened);
+    if (!version) return fail(err, version.error());
+    out << (*opened)->describe() << ": schema version " << *version << " (" << sql::migrations().size()
+        << " migration(s) known to this hub)\n";
     return 0;
 }
 
@@ -161,15 +189,16 @@ int init_demo(const Arguments& args, const fs::path& data, std::ostream& out, st
     }
     if (*published != std::vector<std::string>{"demo"})
         return fail(err, "the demo bundle is for kiosk \"" + published->front() + "\", expected \"demo\"");
-    return new_token("demo", data, out, err);
+    return new_token("demo", data, database_location(args.options, data), out, err);
 }
 
-int list_kiosks(const fs::path& data, std::ostream& out, std::ostream& err) {
-    auto store = HubStore::open(data / "hub.sqlite");
+int list_kiosks(const std::string& database, std::ostream& out, std::ostream& err) {
+    auto store = HubStore::open(database);
     if (!store) return fail(err, store.error());
     const auto now = Clock::now();
     out << std::left << std::setw(20) << "KIOSK" << std::setw(24) << "STATE" << std::setw(22) << "LAST HEARTBEAT"
-        << std::setw(10) << "FIRMWARE" << std::setw(24) << "BUNDLE" << std::setw(7) << "QUEUE" << "LAST ERROR\n";
+        << std::setw(10) << "FIRMWARE" << std::setw(24) << "BUNDLE" << std::setw(7) << "QUEUE"
+        << "LAST ERROR\n";
     for (const auto& row : (*store)->kiosks())
         out << std::left << std::setw(20) << row.id << std::setw(24) << describe_liveness(row, now) << std::setw(22)
             << (row.last_heartbeat ? protocol::format_utc(*row.last_heartbeat) : "-") << std::setw(10)
@@ -189,7 +218,7 @@ int add_command(const Arguments& args, const fs::path& data, std::ostream& out, 
     if (type == "set_display_schedule")
         if (auto parsed = config::parse_display_schedule(schedule); !parsed)
             return fail(err, "schedule " + parsed.error());
-    auto store = HubStore::open(data / "hub.sqlite");
+    auto store = HubStore::open(database_location(args.options, data));
     if (!store) return fail(err, store.error());
     auto id = (*store)->add_command(kiosk, type, schedule);
     if (!id) return fail(err, id.error());
@@ -253,8 +282,17 @@ int run_hub_cli(const std::vector<std::string>& raw_args, std::ostream& out, std
         return publish(args->positional[1], *data, out, err);
     }
     if (command == "token" && args->positional.size() == 3 && args->positional[1] == "new")
-        return new_token(args->positional[2], *data, out, err);
-    if (command == "kiosks") return list_kiosks(*data, out, err);
+        return new_token(args->positional[2], *data, database_location(args->options, *data), out, err);
+    if (command == "export-static") {
+        if (args->positional.size() != 2) return fail(err, "usage: export-static DIR");
+        HubContent content(*data);
+        const auto written = content.export_static(args->positional[1]);
+        if (!written) return fail(err, written.error());
+        out << "exported to " << args->positional[1] << ": " << *written << " file(s) written\n";
+        return 0;
+    }
+    if (command == "kiosks") return list_kiosks(database_location(args->options, *data), out, err);
+    if (command == "migrate") return migrate(database_location(args->options, *data), out, err);
     if (command == "command") return add_command(*args, *data, out, err);
     if (command == "commands" || command == "screenshots")
         return run_kiosk_command(args->positional, args->options, *data, out, err);

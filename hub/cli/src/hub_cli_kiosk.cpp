@@ -1,4 +1,5 @@
 #include "hub_cli_kiosk.h"
+#include "hub_cli_common.h"
 
 #include <algorithm>
 #include <iomanip>
@@ -11,13 +12,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int fail(std::ostream& err, const std::string& message) {
-    err << "redgrid-hub: " << message << "\n";
-    return 1;
-}
-
-int list_commands(const std::string& kiosk, const fs::path& data, std::ostream& out, std::ostream& err) {
-    auto store = HubStore::open(data / "hub.sqlite");
+int list_commands(const std::string& kiosk, const std::string& database, std::ostream& out, std::ostream& err) {
+    auto store = HubStore::open(database);
     if (!store) return fail(err, store.error());
     out << std::left << std::setw(10) << "ID" << std::setw(24) << "TYPE" << std::setw(13) << "STATUS"
         << "MESSAGE\n";
@@ -56,7 +52,7 @@ int run_kiosk_command(const std::vector<std::string>& positional, const std::map
                              (positional[0] == "screenshots" ? " [--command c-N] [--out FILE.png]" : ""));
     const std::string& kiosk = positional[1];
     if (!is_valid_kiosk_id(kiosk)) return fail(err, "not a kiosk id: \"" + kiosk + "\"");
-    if (positional[0] == "commands") return list_commands(kiosk, data, out, err);
+    if (positional[0] == "commands") return list_commands(kiosk, database_location(options, data), out, err);
     return screenshots(kiosk, options, data, out, err);
 }
 

@@ -1,4 +1,5 @@
 #include "hub_cli_records.h"
+#include "hub_cli_common.h"
 
 #include <charconv>
 #include <iomanip>
@@ -9,11 +10,6 @@
 
 namespace redgrid::hub {
 namespace {
-
-int fail(std::ostream& err, const std::string& message) {
-    err << "redgrid-hub: " << message << "\n";
-    return 1;
-}
 
 std::string option_or(const std::map<std::string, std::string>& options, const std::string& name,
                       const std::string& fallback = "") {
@@ -38,7 +34,8 @@ int list_events(const std::map<std::string, std::string>& options, HubRecords& r
     std::from_chars(limit_text.data(), limit_text.data() + limit_text.size(), limit);
     const auto rows = records.events(option_or(options, "--kiosk"), option_or(options, "--type"), limit);
     out << std::left << std::setw(22) << "RECEIVED" << std::setw(14) << "KIOSK" << std::setw(12) << "TYPE"
-        << std::setw(8) << "SEQ" << std::setw(38) << "ID" << "DATA\n";
+        << std::setw(8) << "SEQ" << std::setw(38) << "ID"
+        << "DATA\n";
     for (const auto& row : rows)
         out << std::left << std::setw(22) << protocol::format_utc(row.received_at) << std::setw(14) << row.kiosk_id
             << std::setw(12) << row.type << std::setw(8) << row.seq << std::setw(38) << row.id << row.data_json << "\n";
@@ -62,8 +59,8 @@ int call_action(const std::vector<std::string>& positional, const std::map<std::
     if (action == "show") {
         print_call(out, *call, now);
         for (const auto& line : records.call_log(*number))
-            out << "  " << protocol::format_utc(line.at) << "  " << std::left << std::setw(11) << line.status << std::setw(10)
-                << line.actor << line.detail << "\n";
+            out << "  " << protocol::format_utc(line.at) << "  " << std::left << std::setw(11) << line.status
+                << std::setw(10) << line.actor << line.detail << "\n";
         return 0;
     } else if (action == "dispatch") {
         const auto member_id = option_or(options, "--member");
@@ -92,9 +89,8 @@ int call_action(const std::vector<std::string>& positional, const std::map<std::
 }  // namespace
 
 int run_records_command(const std::vector<std::string>& positional, const std::map<std::string, std::string>& options,
-                        const std::filesystem::path& data, std::ostream& out, std::ostream& err,
-                        TimePoint now) {
-    auto records = HubRecords::open(data / "hub.sqlite");
+                        const std::filesystem::path& data, std::ostream& out, std::ostream& err, TimePoint now) {
+    auto records = HubRecords::open(database_location(options, data));
     if (!records) return fail(err, records.error());
     HubContent content(data);
     if (positional[0] == "events") return list_events(options, **records, out);
@@ -102,7 +98,8 @@ int run_records_command(const std::vector<std::string>& positional, const std::m
         const auto rows = (*records)->calls(now, directory_from(content), option_or(options, "--kiosk"));
         out << std::left << std::setw(11) << "CALL" << std::setw(14) << "KIOSK" << std::setw(12) << "STATUS"
             << std::setw(10) << "GRID" << std::setw(12) << "CATEGORY" << std::setw(8) << "ETA" << std::setw(22)
-            << "UPDATED" << "MEMBER\n";
+            << "UPDATED"
+            << "MEMBER\n";
         for (const auto& call : rows) print_call(out, call, now);
         return 0;
     }

@@ -2,6 +2,8 @@
 
 #include "redgrid/hub/store/hub_screenshots.h"
 
+#include "bounded_pool.h"
+
 #include <httplib.h>
 
 #include <algorithm>
@@ -12,16 +14,17 @@
 
 #include "redgrid/config/atomic_file.h"
 #include "redgrid/config/log.h"
+#include "redgrid/content/media_check.h"
+#include "redgrid/hub/store/database.h"
 #include "redgrid/hub/store/hub_content.h"
 #include "redgrid/hub/store/hub_store.h"
 #include "redgrid/protocol/clock_skew.h"
 #include "redgrid/protocol/heartbeat.h"
-#include "redgrid/content/media_check.h"
 
 namespace redgrid::hub {
 namespace fs = std::filesystem;
-using config::LogLevel;
 using config::log;
+using config::LogLevel;
 
 namespace {
 
@@ -66,7 +69,8 @@ std::expected<void, std::string> parse_listen(const std::string& listen, ServeOp
         std::stoi(port_text) > 65535)
         return std::unexpected("listen \"" + listen + "\": port must be 0..65535");
     options.host = listen.substr(0, colon);
-    if (options.host.starts_with('[') && options.host.ends_with(']')) options.host = options.host.substr(1, options.host.size() - 2);
+    if (options.host.starts_with('[') && options.host.ends_with(']'))
+        options.host = options.host.substr(1, options.host.size() - 2);
     options.port = std::stoi(port_text);
     return {};
 }
@@ -104,15 +108,18 @@ std::expected<std::unique_ptr<HubServer>, std::string> HubServer::create(ServeOp
     std::error_code error;
     fs::create_directories(options.data_dir / "screenshots", error);
     if (error) return std::unexpected("cannot create " + options.data_dir.string() + ": " + error.message());
-    auto store = HubStore::open(options.data_dir / "hub.sqlite");
-    if (!store) return std::unexpected(store.error());
+    if (options.database.empty()) options.database = (options.data_dir / "hub.sqlite").string();
+    // One database for every store: one SQLite connection (no two writers of one file
+    // in this process), or one PostgreSQL pool.
+    auto database = sql::Database::open(options.database);
+    if (!database) return std::unexpected(database.error());
     std::unique_ptr<HubServer> hub(new HubServer());
     hub->options_ = std::move(options);
-    hub->store_ = std::move(*store);
+    hub->store_ = std::make_unique<HubStore>(*database);
+    hub->records_ = std::make_unique<HubRecords>(*database);
+    hub->heartbeats_ = std::make_unique<GroupCommit<Heartbeat, HeartbeatAnswer>>(
+        [store = hub->store_.get()](std::vector<Heartbeat>& batch) { return store->record_heartbeats(batch); });
     hub->content_ = std::make_unique<HubContent>(hub->options_.data_dir);
-    auto records = HubRecords::open(hub->options_.data_dir / "hub.sqlite");
-    if (!records) return std::unexpected(records.error());
-    hub->records_ = std::move(*records);
     hub->directory_ = directory_from(*hub->content_);
     if (!hub->options_.tls_cert.empty()) {
         auto tls = std::make_unique<httplib::SSLServer>(hub->options_.tls_cert.c_str(), hub->options_.tls_key.c_str());
@@ -127,7 +134,9 @@ std::expected<std::unique_ptr<HubServer>, std::string> HubServer::create(ServeOp
     return hub;
 }
 
-HubServer::~HubServer() { stop(); }
+HubServer::~HubServer() {
+    stop();
+}
 
 std::expected<int, std::string> HubServer::bind() {
     const int port = options_.port == 0 ? server_->bind_to_any_port(options_.host)
@@ -182,7 +191,9 @@ void HubServer::stop() {
     if (ticker_.joinable() && ticker_.get_id() != std::this_thread::get_id()) ticker_.join();
 }
 
-TimePoint HubServer::now() const { return options_.clock ? options_.clock() : Clock::now(); }
+TimePoint HubServer::now() const {
+    return options_.clock ? options_.clock() : Clock::now();
+}
 
 // Escalation and expiry must happen even when no kiosk is polling (a kiosk that lost its
 // network mid-call): the hub moves open calls forward on its own.
@@ -212,13 +223,31 @@ std::optional<std::string> HubServer::authorize(const httplib::Request& request,
 
 std::string HubServer::base_url() const {
     const bool ipv6 = options_.host.find(':') != std::string::npos;
-    return std::string(options_.tls_cert.empty() ? "http" : "https") + "://" + (ipv6 ? "[" + options_.host + "]" : options_.host) +
-           ":" + std::to_string(bound_port_);
+    return std::string(options_.tls_cert.empty() ? "http" : "https") + "://" +
+           (ipv6 ? "[" + options_.host + "]" : options_.host) + ":" + std::to_string(bound_port_);
 }
 
 void HubServer::install_routes() {
     auto& server = *server_;
     server.set_payload_max_length(kMaxScreenshot + 1024);
+    // httplib writes a response's headers and body in separate sends: with Nagle's
+    // algorithm on, the body waited for the client's delayed ACK, 40 ms on Linux, on
+    // every request of a kept-alive connection (a heartbeat took 28 ms on average).
+    server.set_tcp_nodelay(true);
+    // httplib closed a kept-alive connection after its 5th request: a kiosk (or a proxy's
+    // upstream connection) paid a new TCP handshake and a worker hand-over every 5.
+    server.set_keep_alive_max_count(10000);
+    // httplib owns what this returns (its API takes a raw pointer).
+    server.new_task_queue = [limits = PoolLimits{options_.workers, options_.queued, 2}] {
+        return new BoundedPool(limits);
+    };
+    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response& response) {
+        if (!BoundedPool::shedding()) return httplib::Server::HandlerResponse::Unhandled;
+        response.set_header("Retry-After", "10");
+        response.set_header("Connection", "close");
+        send_error(response, 503, "busy", "the hub is at its connection limit, try again later");
+        return httplib::Server::HandlerResponse::Handled;
+    });
     server.set_read_timeout(10, 0);
     server.set_write_timeout(30, 0);
     // RFC 9110 wants a Date from every server with a clock; kiosks log when theirs is off it.
@@ -230,57 +259,77 @@ void HubServer::install_routes() {
                             const std::string& path_kiosk) { return this->authorize(request, response, path_kiosk); };
     install_record_routes();
 
-    server.Get(R"(/api/v1/kiosks/([a-z0-9-]{1,40})/bundle)", [this, authorize](const httplib::Request& request,
-                                                                               httplib::Response& response) {
-        const std::string kiosk_id = request.matches[1];
-        if (!authorize(request, response, kiosk_id)) return;
-        const auto bundle = content_->bundle(kiosk_id);
-        if (!bundle) return send_error(response, 404, "not_found", "no bundle published for kiosk " + kiosk_id);
-        response.set_header("ETag", bundle->etag);
-        response.set_header("Cache-Control", "no-cache");
-        if (etag_matches(request.get_header_value("If-None-Match"), bundle->etag)) {
-            response.status = 304;
-            return;
-        }
-        response.set_content(bundle->text, "application/json; charset=utf-8");
+    // For a proxy in front (nginx auth_request, docs/hub.md): may this token read kiosk K's
+    // bundle, or any media? 204 or the same 401/403 the hub itself would answer, and
+    // nothing else is read or written.
+    server.Get(R"(/api/v1/kiosks/([a-z0-9-]{1,40})/access)",
+               [this, authorize](const httplib::Request& request, httplib::Response& response) {
+                   if (authorize(request, response, request.matches[1])) response.status = 204;
+               });
+    server.Get("/api/v1/access", [this, authorize](const httplib::Request& request, httplib::Response& response) {
+        if (authorize(request, response, "")) response.status = 204;
     });
 
+    server.Get(R"(/api/v1/kiosks/([a-z0-9-]{1,40})/bundle)",
+               [this, authorize](const httplib::Request& request, httplib::Response& response) {
+                   const std::string kiosk_id = request.matches[1];
+                   if (!authorize(request, response, kiosk_id)) return;
+                   const auto bundle = content_->bundle(kiosk_id);
+                   if (!bundle)
+                       return send_error(response, 404, "not_found", "no bundle published for kiosk " + kiosk_id);
+                   response.set_header("ETag", bundle->etag);
+                   // A kiosk revalidates every poll (max-age=0); a shared cache in front, which checks
+                   // the token itself (auth_request), may answer those polls for a few seconds
+                   // without asking the hub (s-maxage; public: the request carried Authorization).
+                   response.set_header("Cache-Control", "public, max-age=0, s-maxage=5");
+                   if (etag_matches(request.get_header_value("If-None-Match"), bundle->etag)) {
+                       response.status = 304;
+                       return;
+                   }
+                   response.set_content(bundle->text, "application/json; charset=utf-8");
+               });
+
     server.Get(R"(/api/v1/media/([0-9a-f]{64}))", [this, authorize](const httplib::Request& request,
-                                                                   httplib::Response& response) {
+                                                                    httplib::Response& response) {
         if (!authorize(request, response, "")) return;
         const std::string sha = request.matches[1];
+        const std::string etag = "\"" + sha + "\"";
+        if (etag_matches(request.get_header_value("If-None-Match"), etag)) {
+            std::error_code missing;
+            if (fs::exists(content_->media_dir() / sha, missing)) {
+                response.set_header("ETag", etag);
+                response.set_header("Cache-Control", "public, max-age=31536000, immutable");
+                response.status = 304;
+                return;
+            }
+        }
         std::ifstream in(content_->media_dir() / sha, std::ios::binary);
         if (!in) return send_error(response, 404, "not_found", "no media " + sha);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         const auto header = content::read_image_header(bytes);
         response.set_header("Cache-Control", "public, max-age=31536000, immutable");
-        response.set_header("ETag", "\"" + sha + "\"");
+        response.set_header("ETag", etag);
         response.set_content(std::move(bytes), header ? header->mime_type.c_str() : "application/octet-stream");
     });
 
     server.Post(R"(/api/v1/kiosks/([a-z0-9-]{1,40})/heartbeat)", [this, authorize](const httplib::Request& request,
-                                                                                  httplib::Response& response) {
+                                                                                   httplib::Response& response) {
         const std::string kiosk_id = request.matches[1];
         if (!authorize(request, response, kiosk_id)) return;
         if (request.body.size() > kMaxJsonBody) return send_error(response, 413, "too_large", "heartbeat over 1 MiB");
-        if (auto recorded = store_->record_heartbeat(kiosk_id, Clock::now(), request.body); !recorded)
-            return send_error(response, 400, "bad_request", recorded.error());
-        const auto body = nlohmann::json::parse(request.body, nullptr, false);
-        if (body.contains("command_results") && body["command_results"].is_array()) {
-            for (const auto& result : body["command_results"]) {
-                if (!result.is_object() || !result.contains("id") || !result["id"].is_string()) continue;
-                const auto id = result["id"].get<std::string>();
-                if (!id.starts_with("c-") || id.size() > 20 || !std::all_of(id.begin() + 2, id.end(), ::isdigit) ||
-                    id.size() == 2)
-                    continue;
-                store_->record_command_result(kiosk_id, std::stoll(id.substr(2)), result.value("status", "done"),
-                                              result.value("message", ""));
-            }
+        auto heartbeat = HubStore::parse_heartbeat(kiosk_id, Clock::now(), request.body);
+        if (!heartbeat) return send_error(response, 400, "bad_request", heartbeat.error());
+        // Many kiosks' heartbeats, one transaction (group_commit.h).
+        const auto commands = heartbeats_->submit(std::move(*heartbeat));
+        if (!commands) {
+            log(LogLevel::error, "redgrid-hub: {}'s heartbeat not recorded: {}", kiosk_id, commands.error());
+            response.set_header("Retry-After", "30");
+            return send_error(response, 503, "unavailable", "heartbeat not recorded, try again later");
         }
         nlohmann::json answer = {{"server_time", protocol::format_utc(Clock::now())},
                                  {"heartbeat_interval_s", 60},
                                  {"commands", nlohmann::json::array()}};
-        for (const auto& command : store_->take_commands(kiosk_id)) {
+        for (const auto& command : *commands) {
             nlohmann::json item = {{"id", "c-" + std::to_string(command.id)}, {"type", command.type}};
             if (command.type == "set_display_schedule") item["schedule"] = command.schedule;
             answer["commands"].push_back(std::move(item));
@@ -289,10 +338,11 @@ void HubServer::install_routes() {
     });
 
     server.Post(R"(/api/v1/kiosks/([a-z0-9-]{1,40})/screenshots)", [this, authorize](const httplib::Request& request,
-                                                                                    httplib::Response& response) {
+                                                                                     httplib::Response& response) {
         const std::string kiosk_id = request.matches[1];
         if (!authorize(request, response, kiosk_id)) return;
-        if (request.body.size() > kMaxScreenshot) return send_error(response, 413, "too_large", "screenshot over 8 MiB");
+        if (request.body.size() > kMaxScreenshot)
+            return send_error(response, 413, "too_large", "screenshot over 8 MiB");
         const auto header = content::read_image_header(request.body);
         if (!header || header->mime_type != "image/png")
             return send_error(response, 400, "bad_request", "a screenshot must be a PNG");
@@ -310,7 +360,8 @@ void HubServer::install_routes() {
         std::error_code exists_error;
         for (int n = 2; fs::exists(options_.data_dir / "screenshots" / name, exists_error) && n < 100; ++n)
             name = base + "." + std::to_string(n) + ".png";
-        if (auto written = config::write_file_atomically(options_.data_dir / "screenshots" / name, request.body); !written)
+        if (auto written = config::write_file_atomically(options_.data_dir / "screenshots" / name, request.body);
+            !written)
             return send_error(response, 500, "server_error", "could not store the screenshot");
         log(LogLevel::info, "redgrid-hub: screenshot from {} stored as {}", kiosk_id, name);
         // A screenshot answers a question of the moment: the newest few per kiosk are kept.

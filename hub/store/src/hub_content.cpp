@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "redgrid/config/atomic_file.h"
-#include "redgrid/hub/store/hub_store.h"
 #include "redgrid/content/content_parse.h"
-#include "redgrid/protocol/heartbeat.h"
 #include "redgrid/content/media_check.h"
+#include "redgrid/hub/store/hub_store.h"
+#include "redgrid/protocol/heartbeat.h"
 
 namespace redgrid::hub {
 namespace fs = std::filesystem;
@@ -34,7 +34,9 @@ HubContent::HubContent(fs::path data_dir) : content_dir_(std::move(data_dir) / "
     fs::create_directories(media_dir(), error);
 }
 
-fs::path HubContent::bundle_path(const std::string& kiosk_id) const { return content_dir_ / (kiosk_id + ".json"); }
+fs::path HubContent::bundle_path(const std::string& kiosk_id) const {
+    return content_dir_ / (kiosk_id + ".json");
+}
 
 std::expected<std::vector<std::string>, std::vector<std::string>> HubContent::publish(const fs::path& source) {
     std::vector<std::pair<std::string, std::string>> texts;
@@ -51,8 +53,10 @@ std::expected<std::vector<std::string>, std::vector<std::string>> HubContent::pu
     if (files.empty()) return std::unexpected(std::vector<std::string>{source.string() + ": no *.json bundle found"});
     for (const auto& file : files) {
         auto text = read_small_file(file, content::content_limits::max_document_bytes);
-        if (!text) problems.push_back(file.string() + ": unreadable or larger than the bundle limit");
-        else texts.emplace_back(file.filename().string(), std::move(*text));
+        if (!text)
+            problems.push_back(file.string() + ": unreadable or larger than the bundle limit");
+        else
+            texts.emplace_back(file.filename().string(), std::move(*text));
     }
     if (!problems.empty()) return std::unexpected(problems);
     const fs::path media_source = (fs::is_directory(source, error) ? source : source.parent_path()) / "media";
@@ -113,23 +117,24 @@ std::expected<std::vector<std::string>, std::vector<std::string>> HubContent::pu
     return kiosk_ids;
 }
 
-std::optional<PublishedBundle> HubContent::bundle(const std::string& kiosk_id) {
-    if (!is_valid_kiosk_id(kiosk_id)) return std::nullopt;
+std::shared_ptr<const PublishedBundle> HubContent::bundle(const std::string& kiosk_id) {
+    if (!is_valid_kiosk_id(kiosk_id)) return nullptr;
     const auto path = bundle_path(kiosk_id);
     std::error_code error;
     const auto mtime = fs::last_write_time(path, error);
-    if (error) return std::nullopt;
+    if (error) return nullptr;
     const auto size = fs::file_size(path, error);
-    if (error) return std::nullopt;
+    if (error) return nullptr;
     {
         std::lock_guard lock(cache_mutex_);
         const auto it = cache_.find(kiosk_id);
         if (it != cache_.end() && it->second.mtime == mtime && it->second.size == size) return it->second.bundle;
     }
     auto text = read_small_file(path, content::content_limits::max_document_bytes);
-    if (!text) return std::nullopt;
-    PublishedBundle bundle{std::move(*text), ""};
-    bundle.etag = "\"" + content::sha256_hex(bundle.text) + "\"";
+    if (!text) return nullptr;
+    auto bundle = std::make_shared<PublishedBundle>();
+    bundle->etag = "\"" + content::sha256_hex(*text) + "\"";
+    bundle->text = std::move(*text);
     std::lock_guard lock(cache_mutex_);
     cache_[kiosk_id] = Cached{mtime, size, bundle};
     return bundle;

@@ -12,28 +12,32 @@
 #include <string>
 #include <thread>
 
+#include "redgrid/hub/store/group_commit.h"
 #include "redgrid/hub/store/hub_records.h"
+#include "redgrid/hub/store/hub_store.h"
 
 namespace httplib {
 class Server;
 struct Request;
 struct Response;
-}
+}  // namespace httplib
 
 namespace redgrid::hub {
 
-class HubStore;
 class HubContent;
 
 struct ServeOptions {
     std::filesystem::path data_dir;
+    std::string database;  // a SQLite file or postgresql://...; "" = data_dir/hub.sqlite
     std::string host = "127.0.0.1";
     int port = 8750;  // 0: any free port (tests)
     std::filesystem::path tls_cert;
     std::filesystem::path tls_key;
-    CallPolicy calls;                            // hub.json "calls", serve --dispatch ...
-    std::function<TimePoint()> clock;            // empty: the system clock (tests inject one)
-    std::chrono::milliseconds tick{1000};        // how often open calls are moved forward
+    CallPolicy calls;                      // hub.json "calls", serve --dispatch ...
+    std::function<TimePoint()> clock;      // empty: the system clock (tests inject one)
+    std::chrono::milliseconds tick{1000};  // how often open calls are moved forward
+    std::size_t workers = 128;             // connections served at once (serve --workers)
+    std::size_t queued = 512;              // waiting for a worker before 503 (serve --queue)
 };
 
 // Reads <data_dir>/hub.json ({"listen": "HOST:PORT", "tls_cert": F, "tls_key": F,
@@ -81,6 +85,7 @@ private:
     bool serving_ = false;
     std::thread ticker_;
     std::unique_ptr<HubStore> store_;
+    std::unique_ptr<GroupCommit<Heartbeat, HeartbeatAnswer>> heartbeats_;
     std::unique_ptr<HubContent> content_;
     std::unique_ptr<httplib::Server> server_;
     int bound_port_ = 0;

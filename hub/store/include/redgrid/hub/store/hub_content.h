@@ -8,6 +8,7 @@
 #include <expected>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -42,8 +43,15 @@ public:
     // each ("place.json: /members/3/photo: ..."). Returns the published kiosk ids.
     std::expected<std::vector<std::string>, std::vector<std::string>> publish(const std::filesystem::path& source);
 
-    // The published bundle of a kiosk; nullopt when none.
-    std::optional<PublishedBundle> bundle(const std::string& kiosk_id);
+    // The published bundle of a kiosk; null when none. Shared, not copied: a conditional
+    // poll answered 304 costs a stat, not a copy of the bundle.
+    std::shared_ptr<const PublishedBundle> bundle(const std::string& kiosk_id);
+
+    // Writes the published tree as a plain web server serves it, at the protocol's paths:
+    // DIR/api/v1/kiosks/<K>/bundle and DIR/api/v1/media/<sha256> (docs/hub.md, "Bundles
+    // through HTTP caches"). Files already there with the same bytes are left alone, so a
+    // re-export after a publish touches only what changed. Returns the files written.
+    std::expected<std::size_t, std::string> export_static(const std::filesystem::path& dir);
 
     // Adds a notice to a published bundle (new version, validated, atomic).
     std::expected<std::string, std::vector<std::string>> add_notice(const NoticeRequest& request,
@@ -58,7 +66,7 @@ private:
     struct Cached {
         std::filesystem::file_time_type mtime;
         std::uintmax_t size = 0;
-        PublishedBundle bundle;
+        std::shared_ptr<const PublishedBundle> bundle;
     };
     std::mutex cache_mutex_;
     std::map<std::string, Cached> cache_;

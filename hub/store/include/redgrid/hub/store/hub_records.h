@@ -1,8 +1,9 @@
 // What residents did, as the hub records it: uploaded events (deduplicated by id) and
 // one-key calls with their whole history (docs/protocol.md, "events" and "calls").
 //
-// Call state lives entirely in SQLite, deadlines included, so `redgrid-hub call ...` run
-// as another process and the server agree. Time only moves a call forward when someone
+// Call state lives entirely in the hub's database, deadlines included, so `redgrid-hub
+// call ...` run as another process, and other hubs on the same PostgreSQL, agree: every
+// change of a call runs in a transaction under the database's "calls" lock. Time only moves a call forward when someone
 // looks at it (advance(), done by every read and by the server's ticker) at a time the
 // caller passes in: tests drive it with an injected clock.
 #pragma once
@@ -13,16 +14,18 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-struct sqlite3;
-
 namespace redgrid::hub {
+
+namespace sql {
+class Database;
+class Rows;
+}  // namespace sql
 
 using TimePoint = std::chrono::system_clock::time_point;
 
@@ -77,9 +80,10 @@ struct EventRow {
 };
 
 struct EventUpload {
-    std::vector<std::string> accepted;                         // stored now or before
+    std::vector<std::string> accepted;                          // stored now or before
     std::vector<std::pair<std::string, std::string>> rejected;  // id, why
     std::size_t new_rows = 0;
+    std::string failed;  // the database's reason when nothing could be stored (try again later)
 };
 
 struct NewCall {
@@ -118,7 +122,8 @@ struct CallLogRow {
 
 class HubRecords {
 public:
-    static std::expected<std::unique_ptr<HubRecords>, std::string> open(const std::filesystem::path& file);
+    static std::expected<std::unique_ptr<HubRecords>, std::string> open(const std::string& where);
+    explicit HubRecords(std::shared_ptr<sql::Database> database);
     ~HubRecords();
     HubRecords(const HubRecords&) = delete;
     HubRecords& operator=(const HubRecords&) = delete;
@@ -144,18 +149,18 @@ public:
     void advance_all(TimePoint now, const Directory& directory);
 
     // Admin / kiosk actions; errors name the call and why (e.g. "call-3 is closed").
-    std::expected<CallRow, std::string> dispatch(std::int64_t number, const MemberCard& member, std::chrono::seconds eta,
-                                                 TimePoint now, const std::string& actor);
+    std::expected<CallRow, std::string> dispatch(std::int64_t number, const MemberCard& member,
+                                                 std::chrono::seconds eta, TimePoint now, const std::string& actor);
     std::expected<CallRow, std::string> set_status(std::int64_t number, const std::string& status, TimePoint now,
                                                    const std::string& actor, const std::string& detail = "");
     std::expected<CallRow, std::string> cancel(std::int64_t number, TimePoint now, const std::string& actor);
 
 private:
-    explicit HubRecords(sqlite3* db);
     std::optional<CallRow> load(std::int64_t number);
     void advance_locked(std::int64_t number, TimePoint now, const Directory& directory);
     std::expected<CallRow, std::string> dispatch_locked(std::int64_t number, const MemberCard& member,
-                                                        std::chrono::seconds eta, TimePoint now, const std::string& actor);
+                                                        std::chrono::seconds eta, TimePoint now,
+                                                        const std::string& actor);
     void log_locked(std::int64_t number, TimePoint at, const std::string& status, const std::string& actor,
                     const std::string& detail);
     std::expected<CallRow, std::string> transition_locked(std::int64_t number, const std::string& status, TimePoint now,
@@ -167,8 +172,7 @@ private:
                                                                        TimePoint now, const CallPolicy& policy,
                                                                        const std::string& initial_status,
                                                                        CallSource source);
-    std::mutex mutex_;
-    sqlite3* db_;
+    std::shared_ptr<sql::Database> db_;
 };
 
 // "call-12" -> 12.

@@ -1,6 +1,5 @@
-// The hub's SQLite database: kiosks and their hashed tokens, heartbeats, commands.
-// One connection guarded by a mutex: a few dozen kiosks at one request a minute each
-// is far below what that serves.
+// What the hub keeps of its kiosks: their hashed tokens, heartbeats, commands; in the
+// hub's database (database.h: SQLite or PostgreSQL), shared with the other stores.
 #pragma once
 
 #include <chrono>
@@ -8,14 +7,15 @@
 #include <expected>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
-struct sqlite3;
-
 namespace redgrid::hub {
+
+namespace sql {
+class Database;
+}
 
 using Clock = std::chrono::system_clock;
 
@@ -49,11 +49,32 @@ struct CommandRow {
     std::string message;
 };
 
+struct CommandResult {
+    std::int64_t id = 0;  // c-<id>
+    std::string status;
+    std::string message;
+};
+
+struct Heartbeat {
+    std::string kiosk_id;
+    Clock::time_point received_at;
+    std::string body;  // as sent, kept for the kiosk's history
+    std::string firmware_version, bundle_version, last_error, display;
+    std::int64_t queue_depth = 0;
+    std::vector<CommandResult> command_results;
+};
+
+// The commands to deliver with the answer (pending and delivered-without-result ones, now
+// marked delivered), or why the heartbeat could not be recorded.
+using HeartbeatAnswer = std::expected<std::vector<PendingCommand>, std::string>;
+
 bool is_valid_kiosk_id(std::string_view id);
 
 class HubStore {
 public:
-    static std::expected<std::unique_ptr<HubStore>, std::string> open(const std::filesystem::path& file);
+    // A SQLite file's or a PostgreSQL URL's database (Database::open), for one store.
+    static std::expected<std::unique_ptr<HubStore>, std::string> open(const std::string& where);
+    explicit HubStore(std::shared_ptr<sql::Database> database);
     ~HubStore();
     HubStore(const HubStore&) = delete;
     HubStore& operator=(const HubStore&) = delete;
@@ -64,23 +85,27 @@ public:
     // The kiosk a bearer token belongs to.
     std::optional<std::string> kiosk_for_token(const std::string& token);
 
-    std::expected<void, std::string> record_heartbeat(const std::string& kiosk_id, Clock::time_point received_at,
-                                                      const std::string& json_body);
+    // A heartbeat's body, read: an error when it is not a JSON object.
+    static std::expected<Heartbeat, std::string> parse_heartbeat(const std::string& kiosk_id,
+                                                                 Clock::time_point received_at,
+                                                                 const std::string& json_body);
+    // Records every heartbeat of the batch and the command results each carries, and
+    // takes each kiosk's open commands, in one transaction (GroupCommit's batch). A
+    // failed transaction fails every item with the database's reason.
+    std::vector<HeartbeatAnswer> record_heartbeats(std::vector<Heartbeat>& batch);
+    // One heartbeat as a batch of one.
+    HeartbeatAnswer record_heartbeat(Heartbeat heartbeat);
+
     std::vector<KioskRow> kiosks();
 
     std::expected<std::int64_t, std::string> add_command(const std::string& kiosk_id, const std::string& type,
                                                          const std::string& schedule);
-    // Commands without a result yet; marks them delivered.
-    std::vector<PendingCommand> take_commands(const std::string& kiosk_id);
-    void record_command_result(const std::string& kiosk_id, std::int64_t command_id, const std::string& status,
-                               const std::string& message);
     std::vector<CommandRow> commands(const std::string& kiosk_id);
 
+    sql::Database& database() { return *db_; }
+
 private:
-    explicit HubStore(sqlite3* db);
-    std::expected<void, std::string> exec(const char* sql);
-    std::mutex mutex_;
-    sqlite3* db_;
+    std::shared_ptr<sql::Database> db_;
 };
 
 }  // namespace redgrid::hub
