@@ -77,7 +77,7 @@ tsan() {
     cmake --build build-tsan -j"$jobs" --target redgrid_net_tests redgrid_kiosk_tests redgrid_render_tests
     TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1" \
         ctest --test-dir build-tsan --output-on-failure -j"$jobs" --timeout 900 \
-        -R '^(Worker|EventQueue|EventUploader|ContentCache|SyncOnce|UiInboxThreads|DecodingMediaStore|PngCodec)\.'
+        -R '^(Worker|EventQueue|EventUploader|ContentCache|SyncOnce|MediaFetch|UiInboxThreads|DecodingMediaStore|PngCodec)\.'
 }
 
 # Every fuzz target for a short smoke run from its seed corpus; the long runs are

@@ -30,6 +30,7 @@ struct SyncOptions {
     std::chrono::seconds heartbeat_interval{60};
     std::string firmware_version = "0.0.0";
     std::string display_schedule;      // reported in heartbeats until the app changes it
+    int media_connections = 4;         // a new bundle's media are fetched over this many at once
 };
 
 // Where the kiosk keeps its content cache: <data_dir>/content.
@@ -78,10 +79,16 @@ public:
     HttpClient& http() { return http_; }
 
 private:
-    std::expected<std::uint64_t, SyncFailure> fetch_media(const content::MediaInfo& info);
+    std::expected<std::uint64_t, SyncFailure> fetch_media(HttpClient& client, const content::MediaInfo& info);
+    // Every media entry in `missing`, over up to options_.media_connections connections:
+    // the bytes fetched, or the failure of the first entry (in bundle order) that failed.
+    std::expected<std::uint64_t, SyncFailure> fetch_all_media(const std::vector<const content::MediaInfo*>& missing);
     const SyncOptions& options_;
     ContentCache& cache_;
     HttpClient http_;
+    // One client per fetching thread (a client is not shared between threads), kept
+    // between syncs so their connections are reused.
+    std::vector<std::unique_ptr<HttpClient>> media_http_;
 };
 
 // The technician's connection test (`redgrid-kiosk --sync-once`): one full sync into the
