@@ -5,6 +5,7 @@
 #include "bounded_pool.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -145,6 +146,10 @@ std::expected<int, std::string> HubServer::bind() {
         return std::unexpected("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                                " (in use, or not an address of this machine)");
     bound_port_ = port;
+    // httplib listens with a backlog of 5 (compiled into Debian's library): a burst of
+    // kiosks connecting at once, after a hub restart or a network outage, saw SYNs
+    // dropped and retried after 1, 3, 7 s. Listening again on the bound socket raises it.
+    if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);
     {
         std::lock_guard lock(ticker_mutex_);
         stop_requested_ = false;
@@ -234,6 +239,13 @@ void HubServer::install_routes() {
     // algorithm on, the body waited for the client's delayed ACK, 40 ms on Linux, on
     // every request of a kept-alive connection (a heartbeat took 28 ms on average).
     server.set_tcp_nodelay(true);
+    // Replaces httplib's default socket options (SO_REUSEADDR, kept) to learn the listening
+    // socket, whose backlog bind() raises.
+    server.set_socket_options([this](int sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listen_socket_ = sock;
+    });
     // httplib closed a kept-alive connection after its 5th request: a kiosk (or a proxy's
     // upstream connection) paid a new TCP handshake and a worker hand-over every 5.
     server.set_keep_alive_max_count(10000);

@@ -148,10 +148,10 @@ std::expected<std::shared_ptr<Database>, std::string> open_sqlite(const std::fil
         return std::unexpected("cannot open " + file.string() + ": " + (raw ? sqlite3_errmsg(raw) : "out of memory"));
     sqlite3_busy_timeout(db.get(), 5000);
     auto database = std::make_shared<SqliteDatabase>(std::move(db), file);
-    // WAL: readers do not wait for the writer; NORMAL: a commit is durable at the next
-    // checkpoint, not fsynced one by one (a power cut loses at most the last moments,
-    // never the file's consistency; kiosks re-send what was not acknowledged).
-    if (auto set = database->run_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !set)
+    // WAL: readers do not wait for the writer. FULL: a commit the kiosk is told about
+    // survives a power cut (NORMAL could lose the last ones, acknowledged or not): an fsync
+    // of the WAL per transaction, which group commit makes one per batch of requests.
+    if (auto set = database->run_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"); !set)
         return std::unexpected(file.string() + ": " + set.error());
     return database;
 }

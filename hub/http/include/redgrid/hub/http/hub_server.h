@@ -89,6 +89,7 @@ private:
     std::unique_ptr<HubContent> content_;
     std::unique_ptr<httplib::Server> server_;
     int bound_port_ = 0;
+    int listen_socket_ = -1;  // learnt from httplib's socket options callback
 };
 
 }  // namespace redgrid::hub
