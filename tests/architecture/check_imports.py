@@ -75,6 +75,10 @@ def main(argv):
         text = path.read_text(encoding='utf-8', errors='replace')
         for m in INCLUDE.finditer(text):
             found.append((rel, text.count('\n', 0, m.start()) + 1, m.group(1)))
+    if checked == 0:
+        # A wrong root (a typo, or --pretend given first) must not pass as "all downwards".
+        print(f'check_imports: no library sources under "{root}": pass the project\'s root first')
+        return 2
     found += pretend
     wrong = []
     for rel, line, header in found:

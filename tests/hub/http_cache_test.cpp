@@ -14,6 +14,15 @@ namespace {
 class HttpCache : public RecordsFixture {
 protected:
     httplib::Headers bearer() const { return {{"Authorization", "Bearer " + token_}}; }
+    // k1's bundle again, now with a member's photo, so there are media to serve. Returns its sha256.
+    std::string publish_with_photo() {
+        const auto photo = media_from(make_png(2, 1, "exported"));
+        std::ofstream(source_.path() / "media" / photo.sha256, std::ios::binary) << photo.bytes;
+        std::ofstream(source_.path() / "place.json") << make_bundle_json("k1", "v2", {photo}).dump(2);
+        std::string output;
+        EXPECT_EQ(cli({"publish", source_.path().string()}, &output), 0) << output;
+        return photo.sha256;
+    }
     static std::string read(const fs::path& path) {
         std::ifstream in(path, std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});
@@ -51,12 +60,8 @@ TEST_F(HttpCache, AProxyCanAskWhetherATokenMayReadAKiosksBundle) {
 TEST_F(HttpCache, ExportStaticWritesWhatTheHubServesAtTheSamePathsAndOnlyChangesAfterwards) {
     // A bundle with a photo, so media is exported too.
     provision();
-    const auto photo = media_from(make_png(2, 1, "exported"));
-    const auto& sha = photo.sha256;
-    std::ofstream(source_.path() / "media" / sha, std::ios::binary) << photo.bytes;
-    std::ofstream(source_.path() / "place.json") << make_bundle_json("k1", "v2", {photo}).dump(2);
+    const auto sha = publish_with_photo();
     std::string output;
-    ASSERT_EQ(cli({"publish", source_.path().string()}, &output), 0) << output;
     start_hub();
 
     TempDir web;
@@ -72,12 +77,7 @@ TEST_F(HttpCache, ExportStaticWritesWhatTheHubServesAtTheSamePathsAndOnlyChanges
 
 TEST_F(HttpCache, AMediaRevalidationIsAnsweredWithoutTheBytes) {
     provision();
-    const auto photo = media_from(make_png(2, 1, "exported"));
-    const auto& sha = photo.sha256;
-    std::ofstream(source_.path() / "media" / sha, std::ios::binary) << photo.bytes;
-    std::ofstream(source_.path() / "place.json") << make_bundle_json("k1", "v2", {photo}).dump(2);
-    std::string output;
-    ASSERT_EQ(cli({"publish", source_.path().string()}, &output), 0) << output;
+    const auto sha = publish_with_photo();
     start_hub();
     httplib::Client client(hub_url());
     auto headers = bearer();
