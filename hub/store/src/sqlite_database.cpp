@@ -17,7 +17,8 @@ struct Finalize {
     void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
 };
 struct Close {
-    void operator()(sqlite3* db) const { sqlite3_close(db); }
+    // close_v2: should a statement still be open, the connection closes once it is finalized.
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 };
 using StatementPtr = std::unique_ptr<sqlite3_stmt, Finalize>;
 
@@ -132,8 +133,11 @@ private:
 
     std::recursive_mutex mutex_;
     int depth_ = 0;  // guarded by mutex_
+    // Members are destroyed last to first: the connection is declared before its
+    // statements so they are finalized before it closes (a connection closed with
+    // statements open stays open, and leaks).
+    std::unique_ptr<sqlite3, Close> db_;
     std::map<std::string, StatementPtr, std::less<>> statements_;
-    std::unique_ptr<sqlite3, Close> db_;  // declared last: closed after the statements are finalized
     std::filesystem::path file_;
 };
 
